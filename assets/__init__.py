@@ -1,0 +1,1 @@
+"""Dagster assets, one module per layer; thin wrappers over the newsfacts library."""

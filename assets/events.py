@@ -1,0 +1,34 @@
+"""events layer: one row per incident an article mentions, coded by the guideline."""
+
+import dagster as dg
+
+from assets.common import run_layer
+from newsfacts.layers import materialize_mentions
+from pipelines.partitions import daily_landing
+from pipelines.resources import NewsfactsStorage
+
+GROUP = "events"
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            ["events", "mentions"],
+            group_name=GROUP,
+            kinds={"parquet"},
+            deps=[["parsed", "articles"]],
+            description="One row per incident as one article tells it (ACLED event types).",
+        ),
+        dg.AssetSpec(
+            ["events", "quarantine"],
+            group_name=GROUP,
+            kinds={"parquet"},
+            deps=[["parsed", "articles"]],
+            description="Articles the extractor could not process, with the error.",
+        ),
+    ],
+    partitions_def=daily_landing,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+)
+def event_mentions(context: dg.AssetExecutionContext, storage: NewsfactsStorage):
+    yield from run_layer(context, storage.paths, materialize_mentions)

@@ -1,0 +1,34 @@
+"""parsed layer: headline, standfirst, clean paragraphs, language, date and source."""
+
+import dagster as dg
+
+from assets.common import run_layer
+from newsfacts.layers import materialize_parsed
+from pipelines.partitions import daily_landing
+from pipelines.resources import NewsfactsStorage
+
+GROUP = "parsed"
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            ["parsed", "articles"],
+            group_name=GROUP,
+            kinds={"parquet"},
+            deps=[["raw", "articles"]],
+            description="One row per article as a reader sees it, boilerplate set aside with reasons.",
+        ),
+        dg.AssetSpec(
+            ["parsed", "quarantine"],
+            group_name=GROUP,
+            kinds={"parquet"},
+            deps=[["raw", "articles"]],
+            description="Articles the parser could not process, with the error.",
+        ),
+    ],
+    partitions_def=daily_landing,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+)
+def parsed_articles(context: dg.AssetExecutionContext, storage: NewsfactsStorage):
+    yield from run_layer(context, storage.paths, materialize_parsed)

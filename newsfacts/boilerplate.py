@@ -1,0 +1,237 @@
+"""Recognise the furniture of news pages, line by line: adverts, menus, cookie notices, captions...
+
+Rules come from how pages are built, not from any one site: page furniture is short, formulaic
+and repeated across outlets ("Advertisement", "Share this article", "Photo: X/AFP").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.published import find_date
+
+_I = re.IGNORECASE
+
+ADVERT_RE = re.compile(
+    r"^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| post)?|promoted(?: content)?|"
+    r"paid (?:post|content)|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|"
+    r"scroll (?:down )?to continue(?: with content| reading)?|article continues below|skip advert(?:isement)?|"
+    r"реклама|publicidad|publicité|pubblicità|publicidade|anzeige|werbung|reklama)\s*[:.]?$",
+    _I,
+)
+COOKIE_RE = re.compile(
+    r"\bcookies?\b.*\b(?:use|uses|using|accept|consent|privacy|settings|policy|preferences|browsing|experience)\b|"
+    r"\b(?:accept|reject|manage) (?:all )?(?:cookies|preferences)\b|^(?:accept|agree|i agree|got it|ok)$|"
+    r"\bwe value your privacy\b|\bprivacy (?:policy|settings|preferences)\b.*\b(?:agree|accept|consent)\b|"
+    r"\bwe and our (?:partners|vendors)\b|\bfile[s]? cookie\b|\bгалочк|\bфайлы cookie\b",
+    _I,
+)
+NEWSLETTER_RE = re.compile(
+    r"\b(?:sign up|subscribe|register)\b.*\b(?:newsletter|briefing|digest|inbox|updates|alerts|free)\b|"
+    r"\bnewsletter\b.*\b(?:sign up|subscribe|inbox|delivered)\b|^subscribe(?: now| here| today)?[.!]?$|"
+    r"\bin your inbox\b|\benter your e-?mail\b|\bbecome (?:a|our) (?:patron|member|subscriber|supporter)\b|"
+    r"\bsupport (?:us|our journalism|independent journalism)\b|\bdonate (?:now|today)\b|"
+    r"\balready a subscriber\b|\bsubscribers? only\b|\bthis (?:article|content) is (?:only )?"
+    r"(?:available|reserved) (?:to|for) subscribers\b|\bunlock (?:this|full) (?:article|access)\b",
+    _I,
+)
+SOCIAL_RE = re.compile(
+    r"^(?:(?:share|tweet|email|e-mail|print|copy(?: link)?|link copied|comment|comments|save|facebook|twitter|x|"
+    r"whatsapp|telegram|linkedin|reddit|pinterest|vk|viber|messenger|flipboard|bluesky|threads)"
+    r"(?:\s*(?:this|on|via|to|the)?\s*(?:article|story|page|post|facebook|twitter|x|whatsapp|telegram)?)"
+    r"[\s|,·•/]*)+$|"
+    r"\bfollow (?:us|[\w ]{1,30}) on (?:twitter|x|facebook|telegram|instagram|google news|whatsapp|youtube)\b|"
+    r"\bjoin (?:us|our channel) on (?:telegram|whatsapp)\b|\bsubscribe to (?:our|the) "
+    r"(?:telegram|youtube|whatsapp) channel\b|^share (?:this|on|via)\b",
+    _I,
+)
+EMBED_RE = re.compile(
+    r"pic\.twitter\.com/|\b(?:t\.co|bit\.ly)/\w|^view this post on instagram$|\ba post shared by\b|"
+    r"—\s*[^—]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s*\d{4}$|^embedded (?:video|content)\b|"
+    r"^(?:watch|video|listen|audio)\s*[:|]\s*.{0,80}$|^(?:load|loading) (?:tweet|video|content)\b|"
+    r"\bthis content (?:is|was) (?:imported|hosted) from\b|^\(?video\)?$|^\d{1,2}:\d{2}$|"
+    r"\benable javascript\b|\byour browser does not support\b",
+    _I,
+)
+COPYRIGHT_RE = re.compile(
+    r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\bвсе права защищены\b|\btodos los derechos\b|"
+    r"\btous droits réservés\b|\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b|"
+    r"\bthis material may not be\b",
+    _I,
+)
+DISCLAIMER_RE = re.compile(
+    r"^\(?(?:this (?:story|article|report) (?:has not been|was not) edited|\(?only the headline.*changed)|"
+    r"\bauto-generated from a syndicated feed\b|\bviews expressed (?:here|in this)\b.*\b(?:own|author)\b|"
+    r"\bthe opinions expressed\b|^\(?(?:reporting|writing|editing|additional reporting) by\b|"
+    r"^\(?(?:edited|compiled) by\b.{0,80}\)?$|\bcontributed (?:to this report|reporting)\b|"
+    r"\bis the place where you will find\b|^(?:if you (?:have|want|would like)|got a (?:news )?tip)\b.{0,120}"
+    r"\b(?:contact|email|write to|send)\b",
+    _I,
+)
+COMMENTS_RE = re.compile(
+    r"^(?:\d+\s+)?comments?$|^(?:leave|post|add|write) a (?:comment|reply)\b|^(?:log ?in|sign in) to "
+    r"(?:comment|reply)\b|^show comments\b|^(?:view|read|see) (?:all )?\d*\s*comments\b|^comments are closed\b",
+    _I,
+)
+CAPTION_START_RE = re.compile(
+    r"^(?:photo|photos|image|picture|pictured|file photo|illustrative (?:photo|image)|foto|фото|ілюстрація|"
+    r"иллюстрация|credit|credits|source photo)\s*(?::|by\b|credit\b|—|-|\|)",
+    _I,
+)
+# A credit at the end of a caption: "[Name/Reuters]", "(Photo: X)", "X/AFP via Getty Images", "/ bne IntelliNews".
+CAPTION_CREDIT_RE = re.compile(
+    r"(?:\[[^\]]{2,60}/[^\]]{2,40}\]|\((?:photo|image|picture|credit|фото|foto)[^)]{0,80}\)|"
+    r"(?:/|\|)\s*(?:the )?(?:associated press|ap photo|reuters|afp|getty images|epa|anadolu|ap|tass|ria novosti|"
+    r"sputnik|efe|dpa|ansa|shutterstock|ukrinform|unian)\b[^.]{0,40}$|"
+    r"\b(?:via|for) getty images\b|\bap photo/|\bgetty images$|\bshutterstock$|"
+    r"[A-Z]{2,}(?:\s[A-Z]{2,})?/(?:the )?(?:associated press|reuters|afp|ap|epa|getty|bloomberg)\b|"
+    r"\s/\s+[\w .'-]{2,40}$)",
+    _I,
+)
+BYLINE_RE = re.compile(
+    r"^(?:by|written by|words by|reporting by|par|por|di|von|від|от|автор[:]?|autor[:]?)\s+"
+    r"(?:[A-ZА-ЯЁІЇЄ][\w.'’-]+\.?\s*){1,4}(?:(?:,|\||and|&|in|и|та|y|et|e|und|—|-|–)\s*.{0,80})?$",
+)
+AUTHOR_ROLE_RE = re.compile(
+    r"\b(?:is|was|has been|works as)\b.{0,60}\b(?:journalist|reporter|correspondent|editor|writer|"
+    r"columnist|contributor|analyst|producer|photographer|author|fellow|researcher)\b",
+    _I,
+)
+READ_MORE_INLINE_RE = re.compile(
+    r"^\W{0,3}(?:read|see|watch|listen)(?: also| more| too)?\s*[:|–—-]\s*\S|^\W{0,3}also read\s*[:|–—-]\s*\S|"
+    r"^\W{0,3}(?:related|recommended|more|most read|editor'?s? picks?|читайте также|читайте також|"
+    r"читайте (?:еще|тоже)|дивіться також|lire aussi|à lire aussi|leggi anche|lea también|lee también|"
+    r"leia também|lesen sie auch|mehr zum thema|czytaj (?:też|także|więcej))\s*[:|–—-]\s*\S",
+    _I,
+)
+LIST_MARKER_RE = re.compile(
+    r"^\W{0,3}(?:read more|read also|also read|more posts|more stories|more news|more from [\w .'-]{1,40}|"
+    r"more on (?:this|that) (?:story|topic)|more on [\w .'-]{1,40}|related|related (?:articles?|stories|posts|"
+    r"news|content|coverage|topics|links|reading)|recommended(?: for you| stories| articles)?|"
+    r"you may (?:also )?(?:like|be interested in)|you might (?:also )?like|don'?t miss|most (?:read|popular|"
+    r"viewed|shared)|trending(?: now| stories)?|top (?:stories|news|headlines)|latest(?: news| stories| posts|"
+    r"articles)?|see also|further reading|in other news|other news|previous(?: post| article)?|"
+    r"next(?: post| article)?|popular(?: now| posts)?|tags?|topics?|keywords?|filed under|read more on|"
+    r"читайте также|читайте також|читайте еще|по теме|новости по теме|другие новости|останні новини|"
+    r"lire aussi|à lire aussi|sur le même sujet|leggi anche|potrebbe interessarti|lea también|"
+    r"también te puede interesar|te puede interesar|noticias relacionadas|leia também|leia mais|"
+    r"lesen sie auch|mehr zum thema|czytaj (?:też|także|więcej)|zobacz też|ilgili haberler|"
+    r"country|countries|location|region)\s*[:.…]*\s*$",
+    _I,
+)
+MENU_WORDS = frozenset(
+    """home news world politics business economy sport sports opinion opinions video videos live tv
+    radio culture science tech technology health lifestyle travel weather markets europe africa asia
+    americas middle east analysis features investigations podcasts podcast newsletters newsletter
+    search menu log in login sign in register subscribe contact about us more latest trending sections
+    all sections main top stories photos gallery galleries war ukraine russia en ua ru de fr es
+    español english русский українська deutsch français blogs blog columns editorial editorials
+    interviews interview local national international regions region society u.s. us uk""".split()
+)
+_PIPE_SPLIT = re.compile(r"\s*(?:\||•|·|»|›|/)\s*")
+TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\b|\b(?:GMT|UTC|EET|EEST|IST|CET|MSK)\b",
+                     _I)
+PUBLISHED_WORD_RE = re.compile(
+    r"\b(?:published|posted|updated|last updated|created|first published|date|опубликовано|опубліковано|"
+    r"publicado|publié|pubblicato|veröffentlicht|aktualisiert|opublikowano|actualizado|mis à jour)\b",
+    _I,
+)
+AGENCY_NAMES = (
+    "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Xinhua", "TASS", "RIA Novosti",
+    "Interfax", "Interfax-Ukraine", "Ukrinform", "UNIAN", "EFE", "ANSA", "dpa", "DPA", "Bloomberg",
+    "Storyful", "PTI", "IANS", "ANI", "Anadolu", "Kyodo", "Yonhap", "Sputnik", "RIA", "BNE", "CNN",
+    "BBC", "Al Jazeera", "Lusa", "Europa Press", "Ukrinform", "RBC-Ukraine", "Suspilne", "Meduza",
+    "Kyiv Independent", "Ukrainska Pravda", "NEXTA", "Radio Liberty", "RFE/RL",
+)
+AGENCY_RE = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in AGENCY_NAMES) + r")\b")
+AGENCY_PAREN_RE = re.compile(
+    r"\((" + "|".join(re.escape(a) for a in AGENCY_NAMES) + r")\)|/(" + "|".join(
+        re.escape(a.upper()) for a in AGENCY_NAMES) + r")/"
+)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_menu_line(text: str) -> bool:
+    """A navigation line: one to a few menu words, or several short items split by | • ·."""
+    low = text.lower().strip(" -–—•·|>»")
+    if not low:
+        return True
+    if low in MENU_WORDS:
+        return True
+    parts = [p for p in _PIPE_SPLIT.split(low) if p]
+    if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
+        return True
+    words = low.split()
+    return 0 < len(words) <= 3 and all(w.strip(",:") in MENU_WORDS for w in words)
+
+
+def classify_line(text: str) -> str | None:
+    """The boilerplate reason for one standalone block, or None for ordinary content.
+
+    Context-dependent kinds (link lists after a marker, menus in the header, bylines
+    near the headline) are decided by the caller; these are the self-evident ones.
+    """
+    n_words = word_count(text)
+    if n_words <= 6 and ADVERT_RE.match(text):
+        return "advert"
+    if n_words <= 60 and COOKIE_RE.search(text):
+        return "cookie_notice"
+    if n_words <= 45 and NEWSLETTER_RE.search(text):
+        return "newsletter"
+    if n_words <= 30 and SOCIAL_RE.search(text):
+        return "social"
+    if n_words <= 40 and EMBED_RE.search(text):
+        return "embed"
+    if n_words <= 40 and COPYRIGHT_RE.search(text):
+        return "copyright"
+    if n_words <= 60 and DISCLAIMER_RE.search(text):
+        return "disclaimer"
+    if n_words <= 8 and COMMENTS_RE.match(text):
+        return "comments"
+    if n_words <= 50 and (CAPTION_START_RE.match(text) or CAPTION_CREDIT_RE.search(text)):
+        return "caption"
+    if n_words <= 40 and READ_MORE_INLINE_RE.match(text):
+        return "link_list"
+    return None
+
+
+def is_list_marker(text: str) -> bool:
+    """'Read more', 'ALSO READ', 'Related', 'More posts:' and the like: a link list follows."""
+    return word_count(text) <= 7 and bool(LIST_MARKER_RE.match(text))
+
+
+def is_byline(text: str) -> bool:
+    return word_count(text) <= 16 and bool(BYLINE_RE.match(text))
+
+
+def is_date_line(text: str) -> bool:
+    """A short header line that carries a full date: 'Published On 16 Jan 2023', 'Jun 09, 2023'."""
+    n_words = word_count(text)
+    if n_words > 16:
+        return False
+    return find_date(text) is not None
+
+
+def is_meta_line(text: str) -> bool:
+    """'Reuters | Kyiv | Updated: ...': several short fields split by pipes, or agency + date."""
+    parts = [p for p in re.split(r"\s+\|\s+", text) if p]
+    return len(parts) >= 2 and all(word_count(p) <= 8 for p in parts)
+
+
+def agency_in(text: str) -> str | None:
+    """An agency credit written in the header or dateline: '(Reuters)', '/TASS/', 'Reuters |'."""
+    m = AGENCY_PAREN_RE.search(text)
+    if m:
+        name = m[1] or m[2]
+        return _canonical_agency(name)
+    return None
+
+
+def _canonical_agency(name: str) -> str:
+    for agency in AGENCY_NAMES:
+        if agency.lower() == name.lower():
+            return agency
+    return name

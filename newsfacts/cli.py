@@ -1,0 +1,251 @@
+"""The `newsfacts` command: extract facts from files, land files, run the demo, summarise DuckDB."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from newsfacts.config import DATA_ROOT_ENV, PROJECT_ROOT, SAMPLES_DIR, DataPaths
+from newsfacts.ingest import ingest_file, iter_paths
+from newsfacts.layers import process_article
+from newsfacts.records import EventMention, ParsedArticle, RawArticle
+
+GOLD_EVENT_FIELDS = (
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "weapon",
+    "fatalities",
+    "injured",
+)
+
+
+def article_name(raw: RawArticle, relative: str) -> str:
+    """The file's path relative to the folder given; JSON records get '#<index>'."""
+    return f"{relative}#{raw.record_index}" if raw.content_type == "application/json" else relative
+
+
+def gold_shape(name: str, parsed: ParsedArticle, mentions: Sequence[EventMention]) -> dict[str, Any]:
+    """One article in the shape of the gold corpora (see score.py)."""
+    events = []
+    for mention in mentions:
+        event = {field: getattr(mention, field) for field in GOLD_EVENT_FIELDS}
+        event["date"] = mention.event_date.isoformat() if mention.event_date else None
+        event["evidence"] = mention.evidence
+        events.append(event)
+    return {
+        "article": name,
+        "published": parsed.published.isoformat() if parsed.published else None,
+        "title": parsed.title,
+        "language": parsed.language,
+        "events": events,
+    }
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    today = date.today()
+    now = datetime.now(UTC)
+    out: TextIO = sys.stdout if args.jsonl == "-" else open(args.jsonl, "w", encoding="utf-8")  # noqa: SIM115
+    n_articles = n_events = n_rejected = 0
+    try:
+        for path, relative in iter_paths(Path(p) for p in args.paths):
+            result = ingest_file(path, relative, today, now)
+            for rejected in result.rejected:
+                n_rejected += 1
+                print(
+                    f"rejected {rejected.source_file}: {rejected.reason}: {rejected.detail}", file=sys.stderr
+                )
+            for raw in result.articles:
+                try:
+                    parsed, mentions = process_article(raw)
+                except Exception as error:  # report and go on: one bad file must not end the batch
+                    print(f"failed {relative}: {type(error).__name__}: {error}", file=sys.stderr)
+                    continue
+                out.write(
+                    json.dumps(gold_shape(article_name(raw, relative), parsed, mentions), ensure_ascii=False)
+                )
+                out.write("\n")
+                n_articles += 1
+                n_events += len(mentions)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    print(f"{n_articles} articles, {n_events} events, {n_rejected} rejected inputs", file=sys.stderr)
+    return 0
+
+
+def land(sources: Sequence[Path], landing_day: Path) -> list[Path]:
+    """Copy files (or folders' files) into a landing day folder, keeping relative names."""
+    landed = []
+    for path, relative in iter_paths(sources):
+        target = landing_day / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        landed.append(target)
+    return landed
+
+
+def land_samples(paths: DataPaths) -> list[date]:
+    """Land the bundled sample articles into their landing days; return those days."""
+    days = []
+    for folder in sorted((SAMPLES_DIR / "landing").iterdir()):
+        if folder.is_dir():
+            day = date.fromisoformat(folder.name)
+            land([folder], paths.landing_day(day))
+            days.append(day)
+    return days
+
+
+def cmd_land(args: argparse.Namespace) -> int:
+    paths = DataPaths.from_root(args.data)
+    if args.samples:
+        days = land_samples(paths)
+        print(f"landed the sample articles for {', '.join(d.isoformat() for d in days)} in {paths.landing}")
+        return 0
+    if not args.paths:
+        print("land: give files or folders to land, or --samples", file=sys.stderr)
+        return 2
+    day = date.fromisoformat(args.date) if args.date else date.today()
+    landed = land([Path(p) for p in args.paths], paths.landing_day(day))
+    print(f"landed {len(landed)} files in {paths.landing_day(day)}")
+    return 0
+
+
+DAGSTER_YAML = """\
+# Local Dagster instance for newsfacts (written by `newsfacts instance`).
+telemetry:
+  enabled: false
+run_queue:
+  max_concurrent_runs: 2
+concurrency:
+  pools:
+    default_limit: 1
+    granularity: op
+"""
+
+
+def ensure_instance(paths: DataPaths) -> Path:
+    """A persistent DAGSTER_HOME under the data root, so runs and backfills are kept."""
+    home = paths.dagster_home
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text(DAGSTER_YAML, encoding="utf-8")
+    return home
+
+
+def dagster_env(paths: DataPaths) -> dict[str, str]:
+    env = dict(os.environ)
+    env[DATA_ROOT_ENV] = str(paths.root)
+    env["DAGSTER_HOME"] = str(ensure_instance(paths))
+    return env
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Land the samples and materialize every sample day in one run of the real dagster CLI."""
+    paths = DataPaths.from_root(args.data)
+    days = land_samples(paths)
+    print(f"landed sample articles for {len(days)} days under {paths.landing}", flush=True)
+    dagster = Path(sys.executable).with_name("dagster")
+    command = [
+        str(dagster),
+        "asset",
+        "materialize",
+        "-m",
+        "pipelines.definitions",
+        "--select",
+        "*",
+        "--partition-range",
+        f"{days[0].isoformat()}...{days[-1].isoformat()}",
+    ]
+    print("$ " + " ".join(command), flush=True)
+    completed = subprocess.run(command, cwd=PROJECT_ROOT, env=dagster_env(paths), check=False)
+    if completed.returncode != 0:
+        print(f"dagster exited with {completed.returncode}", file=sys.stderr)
+        return completed.returncode
+    return summarise(paths, sys.stdout)
+
+
+def summarise(paths: DataPaths, out: TextIO) -> int:
+    from warehouse.loader import connect
+
+    if not paths.warehouse_db.exists():
+        print(f"no warehouse at {paths.warehouse_db}; run the pipeline first", file=sys.stderr)
+        return 1
+    with connect(paths.warehouse_db, read_only=True) as con:
+        print(f"\nwarehouse: {paths.warehouse_db}", file=out)
+        rows = con.execute(
+            """
+            select landed_date,
+                   (select count(*) from raw.articles r where r.landed_date = d.landed_date),
+                   (select count(*) from raw.rejected r where r.landed_date = d.landed_date),
+                   (select count(*) from parsed.articles p where p.landed_date = d.landed_date),
+                   (select count(*) from events.mentions m where m.landed_date = d.landed_date)
+            from (select distinct landed_date from raw.articles
+                  union select distinct landed_date from raw.rejected) d
+            order by landed_date
+            """
+        ).fetchall()
+        print(f"{'landed':<12}{'raw':>6}{'rejected':>10}{'parsed':>8}{'mentions':>10}", file=out)
+        for day, raw, rejected, parsed, mentions in rows:
+            print(f"{day!s:<12}{raw:>6}{rejected:>10}{parsed:>8}{mentions:>10}", file=out)
+        print("\nmentions by event type:", file=out)
+        for event_type, sub_type, count, killed in con.execute(
+            """
+            select event_type, coalesce(sub_event_type, '-'), count(*), sum(fatalities)
+            from events.mentions group by all order by 3 desc, 1, 2
+            """
+        ).fetchall():
+            print(f"  {count:>4}  {event_type} / {sub_type}  (killed: {killed or 0})", file=out)
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    return summarise(DataPaths.from_root(args.data), sys.stdout)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsfacts", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    extract = sub.add_parser("extract", help="parse and extract files or folders into gold-shaped JSON lines")
+    extract.add_argument("paths", nargs="+", help="article files or folders of them")
+    extract.add_argument("--jsonl", required=True, help="output file, or - for standard output")
+    extract.set_defaults(func=cmd_extract)
+
+    landing = sub.add_parser("land", help="copy article files into the landing folder for a day")
+    landing.add_argument("paths", nargs="*", help="files or folders to land")
+    landing.add_argument("--date", help="landing day YYYY-MM-DD (default: today)")
+    landing.add_argument("--samples", action="store_true", help="land the bundled sample articles")
+    landing.add_argument("--data", help=f"data root (default: ${DATA_ROOT_ENV} or ./data)")
+    landing.set_defaults(func=cmd_land)
+
+    demo = sub.add_parser("demo", help="land the samples, run the whole pipeline with dagster, summarise")
+    demo.add_argument("--data", help=f"data root (default: ${DATA_ROOT_ENV} or ./data)")
+    demo.set_defaults(func=cmd_demo)
+
+    summary = sub.add_parser("summary", help="print what the DuckDB warehouse holds")
+    summary.add_argument("--data", help=f"data root (default: ${DATA_ROOT_ENV} or ./data)")
+    summary.set_defaults(func=cmd_summary)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,227 @@
+"""HTML -> headline, meta evidence and content blocks.
+
+The page's own metadata (title, canonical URL, publication meta tags, site name, lang) is read
+with lxml first; the body is then extracted by trafilatura, which drops navigation, footers and
+sidebars. Fragments too small for trafilatura (an HTML body inside a JSON record) fall back
+to a plain walk over block elements.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+_BLOCK_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "td",
+                         "dt", "dd"))
+_HEAD_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "head"))
+_SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select"))
+_WS = re.compile(r"\s+")
+_PUBLISHED_META = (
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+    "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "dc.date",
+    "dc.date.issued", "dc.date.created", "dcterms.created", "dcterms.issued", "sailthru.date",
+    "parsely-pub-date", "article.published", "citation_publication_date", "cxenseparse:recs:publishtime",
+    "article_date_original", "original-publish-date", "released", "story_publish_date",
+)
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified")
+
+
+@dataclass(slots=True)
+class HtmlDoc:
+    title: str | None = None
+    blocks: list[tuple[str, str]] = field(default_factory=list)  # (kind "h"/"p"/"li"/"caption", text)
+    published_values: list[str] = field(default_factory=list)  # strongest first
+    modified_values: list[str] = field(default_factory=list)
+    url: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    author: str | None = None
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    if "<html" in head or "<!doctype html" in head or "<body" in head:
+        return True
+    return len(re.findall(r"</?(?:p|div|br|span|a|h[1-6]|li|article|section)\b[^>]*>", text[:5000], re.I)) >= 3
+
+
+def clean(text: str | None) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+def _meta_map(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        value = meta.get("content")
+        if key and value and key not in found:
+            found[key] = value.strip()
+    return found
+
+
+def _json_ld(tree: lxml.html.HtmlElement) -> list[dict]:
+    items: list[dict] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                items.append(node)
+                if "@graph" in node:
+                    stack.append(node["@graph"])
+    return items
+
+
+def _strip_site_suffix(title: str, site: str | None) -> str:
+    """'Headline | Site' or 'Headline - Site News' -> 'Headline'."""
+    for sep in (" | ", " – ", " — ", " - ", " :: ", " · "):
+        if sep in title:
+            head, _, tail = title.rpartition(sep)
+            if site and site.lower() in tail.lower() or len(tail.split()) <= 4 and len(head.split()) >= 3:
+                return head.strip()
+    return title
+
+
+def parse_html(html: str) -> HtmlDoc:
+    doc = HtmlDoc()
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return doc
+    meta = _meta_map(tree)
+    doc.site_name = meta.get("og:site_name") or meta.get("application-name") or None
+    doc.author = meta.get("author") or meta.get("article:author") or None
+    canonical = tree.xpath("//link[@rel='canonical']/@href")
+    doc.url = meta.get("og:url") or (canonical[0].strip() if canonical else None)
+    doc.language = (tree.get("lang") or meta.get("og:locale") or meta.get("language") or None)
+    for key in _PUBLISHED_META:
+        if key in meta:
+            doc.published_values.append(meta[key])
+    for key in _MODIFIED_META:
+        if key in meta:
+            doc.modified_values.append(meta[key])
+    ld_title = None
+    for item in _json_ld(tree):
+        if item.get("datePublished"):
+            doc.published_values.append(str(item["datePublished"]))
+        if item.get("dateModified"):
+            doc.modified_values.append(str(item["dateModified"]))
+        if not ld_title and isinstance(item.get("headline"), str):
+            ld_title = clean(item["headline"])
+        publisher = item.get("publisher")
+        if not doc.site_name and isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            doc.site_name = publisher["name"]
+    for node in tree.xpath("//*[@itemprop='datePublished']"):
+        value = node.get("content") or node.get("datetime") or clean(node.text_content())
+        if value:
+            doc.published_values.append(value)
+    for node in tree.xpath("//time[@pubdate or @datetime]")[:1]:
+        doc.published_values.append(node.get("datetime") or clean(node.text_content()))
+
+    h1s = [clean(h.text_content()) for h in tree.iter("h1")]
+    h1s = [h for h in h1s if len(h.split()) >= 3]
+    page_title = clean(tree.findtext(".//title"))
+    og_title = clean(meta.get("og:title") or meta.get("twitter:title"))
+    if len(h1s) >= 1 and (len(h1s) == 1 or not og_title or h1s[0] in og_title):
+        doc.title = h1s[0]
+    elif ld_title:
+        doc.title = ld_title
+    elif og_title:
+        doc.title = _strip_site_suffix(og_title, doc.site_name)
+    elif page_title:
+        doc.title = _strip_site_suffix(page_title, doc.site_name)
+
+    doc.blocks = _trafilatura_blocks(tree) or _walk_blocks(tree)
+    return doc
+
+
+def parse_fragment(html: str) -> list[tuple[str, str]]:
+    """Blocks of an HTML fragment (a record's body): no page furniture to strip."""
+    try:
+        tree = lxml.html.fromstring(f"<div>{html}</div>")
+    except (etree.ParserError, ValueError):
+        return []
+    return _walk_blocks(tree)
+
+
+def _trafilatura_blocks(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    try:
+        result = trafilatura.bare_extraction(
+            tree, fast=True, include_comments=False, include_tables=False, include_images=False,
+            with_metadata=False, favor_precision=False,
+        )
+    except Exception:  # noqa: BLE001 - trafilatura raises assorted errors on odd markup
+        return []
+    body = getattr(result, "body", None)
+    if body is None:
+        return []
+    blocks: list[tuple[str, str]] = []
+    for element in body:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "list":
+            for item in element.iter("item"):
+                text = clean("".join(item.itertext()))
+                if text:
+                    blocks.append(("li", text))
+            continue
+        text = clean("".join(element.itertext()))
+        if not text:
+            continue
+        kind = "h" if tag in _HEAD_TAGS else "p"
+        blocks.append((kind, text))
+    return blocks
+
+
+def _walk_blocks(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
+    """Leaf block elements in document order; loose text in divs becomes its own block."""
+    blocks: list[tuple[str, str]] = []
+    for element in root.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _SKIP_TAGS:
+            continue
+        if any(anc.tag in _SKIP_TAGS or anc.tag in _BLOCK_TAGS for anc in element.iterancestors()):
+            continue
+        if tag in _BLOCK_TAGS:
+            # <br><br> inside a paragraph separates paragraphs in hand-made HTML.
+            parts = _split_on_br(element)
+            kind = "h" if tag in _HEAD_TAGS else ("li" if tag == "li" else
+                                                  "caption" if tag == "figcaption" else "p")
+            blocks.extend((kind, p) for p in parts)
+        elif tag in ("div", "section", "article", "main", "body"):
+            text = clean(element.text)
+            if text:
+                blocks.append(("p", text))
+        if tag and element.tail and element.getparent() is not None:
+            parent_tag = element.getparent().tag
+            if parent_tag in ("div", "section", "article", "main", "body") and clean(element.tail):
+                blocks.append(("p", clean(element.tail)))
+    return blocks
+
+
+def _split_on_br(element: lxml.html.HtmlElement) -> list[str]:
+    pieces: list[str] = []
+    current: list[str] = [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            pieces.append("".join(current))
+            current = [child.tail or ""]
+        elif isinstance(child.tag, str) and child.tag in _SKIP_TAGS:
+            current.append(child.tail or "")
+        else:
+            current.append(child.text_content() if isinstance(child.tag, str) else "")
+            current.append(child.tail or "")
+    pieces.append("".join(current))
+    return [c for c in (clean(p) for p in pieces) if c]

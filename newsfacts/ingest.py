@@ -1,0 +1,273 @@
+"""Landing folder to raw records: every landed file becomes articles or rejected rows.
+
+Nothing is dropped: a file (or JSON record) that is not a readable article becomes a
+`RejectedInput` with a reason code, and an exact repeat of an article already seen in the
+same landing day becomes a `duplicate` rejection pointing at the first copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from newsfacts.encoding import UndecodableError, decode_bytes, looks_binary
+from newsfacts.records import RawArticle, RejectedInput
+
+CONTENT_TYPES = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".json": "application/json",
+    ".jsonl": "application/json",
+    ".ndjson": "application/json",
+}
+JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
+# A JSON record is an article when one of these holds its text.
+JSON_BODY_KEYS = ("text", "body", "content", "article", "article_body", "articleBody", "html", "full_text")
+# Exports often wrap the records: {"articles": [...]}.
+JSON_LIST_KEYS = ("articles", "items", "data", "records", "results")
+
+
+@dataclass(slots=True)
+class IngestResult:
+    articles: list[RawArticle] = field(default_factory=list)
+    rejected: list[RejectedInput] = field(default_factory=list)
+
+    def extend(self, other: IngestResult) -> None:
+        self.articles.extend(other.articles)
+        self.rejected.extend(other.rejected)
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def landed_files(folder: Path) -> list[Path]:
+    """Every regular file under `folder`, in a stable order; hidden files are skipped."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.parts)
+    )
+
+
+def ingest_landing_day(landing_root: Path, day: date, now: datetime) -> IngestResult:
+    """All files landed for `day` (the folder landing_root/YYYY-MM-DD), de-duplicated."""
+    result = IngestResult()
+    for path in landed_files(landing_root / day.isoformat()):
+        result.extend(ingest_file(path, path.relative_to(landing_root).as_posix(), day, now))
+    return drop_repeats(result, now)
+
+
+def drop_repeats(result: IngestResult, now: datetime) -> IngestResult:
+    """Keep the first copy of each article_id; later copies become `duplicate` rejections."""
+    first_seen: dict[str, RawArticle] = {}
+    kept = IngestResult(rejected=list(result.rejected))
+    for article in result.articles:
+        original = first_seen.get(article.article_id)
+        if original is None:
+            first_seen[article.article_id] = article
+            kept.articles.append(article)
+            continue
+        kept.rejected.append(
+            _reject(
+                article.content,
+                article.landed_date,
+                article.source_file,
+                article.record_index,
+                "duplicate",
+                f"same bytes as {original.source_file}#{original.record_index}"
+                f" (article {original.article_id})",
+                now,
+            )
+        )
+    return kept
+
+
+def ingest_file(path: Path, source_file: str, landed_date: date, now: datetime) -> IngestResult:
+    """Read one landed file. Never raises for bad content: it becomes a rejection."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return IngestResult(
+            rejected=[_reject(b"", landed_date, source_file, None, "unreadable", str(error), now)]
+        )
+    return ingest_bytes(data, source_file, landed_date, now)
+
+
+def ingest_bytes(data: bytes, source_file: str, landed_date: date, now: datetime) -> IngestResult:
+    suffix = Path(source_file).suffix.lower()
+    content_type = CONTENT_TYPES.get(suffix)
+
+    def reject(reason: str, detail: str) -> IngestResult:
+        return IngestResult(rejected=[_reject(data, landed_date, source_file, None, reason, detail, now)])
+
+    if content_type is None:
+        return reject("unsupported_type", f"no reader for files ending {suffix or '(no suffix)'!r}")
+    if not data.strip():
+        return reject("empty", "the file has no content" if not data else "the file holds only whitespace")
+    if looks_binary(data):
+        return reject("binary", "NUL bytes: this is not a text file")
+    try:
+        text, encoding = decode_bytes(data)
+    except UndecodableError as error:
+        return reject("undecodable", str(error))
+    if content_type != "application/json":
+        return IngestResult(
+            articles=[
+                RawArticle(
+                    article_id=sha256_hex(data),
+                    landed_date=landed_date,
+                    source_file=source_file,
+                    record_index=0,
+                    content_type=content_type,
+                    size_bytes=len(data),
+                    content=data,
+                    text=text,
+                    encoding=encoding,
+                    ingested_at=now,
+                )
+            ]
+        )
+    if suffix in JSON_LINES_SUFFIXES:
+        return _ingest_json_lines(text, encoding, source_file, landed_date, now)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        return reject("malformed_json", f"{error.msg} at line {error.lineno} column {error.colno}")
+    return _ingest_json_records(_unwrap(document), encoding, source_file, landed_date, now)
+
+
+def _unwrap(document: Any) -> list[Any]:
+    if isinstance(document, list):
+        return document
+    if isinstance(document, dict) and not _has_body(document):
+        for key in JSON_LIST_KEYS:
+            if isinstance(document.get(key), list):
+                return document[key]
+    return [document]
+
+
+def _has_body(record: dict[str, Any]) -> bool:
+    return any(isinstance(record.get(key), str) and record[key].strip() for key in JSON_BODY_KEYS)
+
+
+def _ingest_json_lines(
+    text: str, encoding: str, source_file: str, landed_date: date, now: datetime
+) -> IngestResult:
+    result = IngestResult()
+    for index, line in enumerate(text.splitlines()):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            result.rejected.append(
+                _reject(
+                    line.encode("utf-8"),
+                    landed_date,
+                    source_file,
+                    index,
+                    "malformed_json",
+                    f"line {index + 1}: {error.msg} at column {error.colno}",
+                    now,
+                )
+            )
+            continue
+        result.extend(_ingest_json_records([record], encoding, source_file, landed_date, now, first=index))
+    return result
+
+
+def _ingest_json_records(
+    records: Iterable[Any],
+    encoding: str,
+    source_file: str,
+    landed_date: date,
+    now: datetime,
+    first: int = 0,
+) -> IngestResult:
+    result = IngestResult()
+    for index, record in enumerate(records, start=first):
+        canonical = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        content = canonical.encode("utf-8")
+        if not isinstance(record, dict):
+            result.rejected.append(
+                _reject(
+                    content,
+                    landed_date,
+                    source_file,
+                    index,
+                    "not_an_object",
+                    f"record is a JSON {type(record).__name__}, not an object",
+                    now,
+                )
+            )
+        elif not _has_body(record):
+            result.rejected.append(
+                _reject(
+                    content,
+                    landed_date,
+                    source_file,
+                    index,
+                    "no_text",
+                    f"none of the keys {', '.join(JSON_BODY_KEYS)} holds text",
+                    now,
+                )
+            )
+        else:
+            result.articles.append(
+                RawArticle(
+                    article_id=sha256_hex(content),
+                    landed_date=landed_date,
+                    source_file=source_file,
+                    record_index=index,
+                    content_type="application/json",
+                    size_bytes=len(content),
+                    content=content,
+                    text=canonical,
+                    encoding=encoding,
+                    ingested_at=now,
+                )
+            )
+    return result
+
+
+def _reject(
+    content: bytes,
+    landed_date: date,
+    source_file: str,
+    record_index: int | None,
+    reason: str,
+    detail: str,
+    now: datetime,
+) -> RejectedInput:
+    key = f"{source_file}#{record_index}:{sha256_hex(content)}".encode()
+    return RejectedInput(
+        rejected_id=sha256_hex(key),
+        landed_date=landed_date,
+        source_file=source_file,
+        record_index=record_index,
+        size_bytes=len(content),
+        content=content,
+        reason=reason,
+        detail=detail,
+        rejected_at=now,
+    )
+
+
+def iter_paths(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+    """Files named directly or found under folders, each with its name relative to what was given."""
+    for given in paths:
+        if given.is_dir():
+            for path in landed_files(given):
+                yield path, path.relative_to(given).as_posix()
+        else:
+            yield given, given.name

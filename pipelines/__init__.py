@@ -1,0 +1,1 @@
+"""Dagster wiring for newsfacts: partitions, resources, jobs and the Definitions object."""

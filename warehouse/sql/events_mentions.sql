@@ -1,0 +1,28 @@
+-- Grain: one row per incident as one article tells it (key: mention_id).
+create table events.mentions (
+    mention_id varchar not null,
+    article_id varchar not null,
+    landed_date date not null,
+    event_type varchar not null,
+    sub_event_type varchar,
+    actor1 varchar,
+    actor2 varchar,
+    country varchar,
+    admin1 varchar,
+    location varchar,
+    location_raw varchar,
+    latitude double,
+    longitude double,
+    geonameid bigint,
+    geo_precision tinyint,
+    weapon varchar,
+    fatalities integer,
+    injured integer,
+    event_date date,
+    time_precision tinyint,
+    evidence varchar not null,
+    evidence_start integer not null,
+    evidence_end integer not null,
+    confidence float not null,
+    extractor_version varchar not null
+);
