@@ -1,38 +1,55 @@
-"""What every layer asset shares: the per-day loop and the metadata it reports."""
+"""What every layer asset shares: compute each day, screen it with the layer's Great
+Expectations suite, quarantine rows that break row-level rules, write, and report."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import dagster as dg
 import pyarrow as pa
 
+from expectations.runner import ExpectationOutcome, SuiteOutcome
+from expectations.screening import SUITES, check_result_rows, row_failures, screen
 from newsfacts.config import DataPaths
-from newsfacts.layers import PartitionWrite, read_table
-
-LayerFunction = Callable[[DataPaths, date, datetime], PartitionWrite]
+from newsfacts.lake import write_partition
+from newsfacts.layers import MAIN_TABLE, LayerCompute, PartitionWrite, quarantine_rows, write_tables
 
 PREVIEW_ROWS = 5
+EXAMPLE_IDS = 10
 PREVIEW_COLUMNS: dict[str, list[str]] = {
     "raw.articles": ["landed_date", "source_file", "record_index", "content_type", "encoding", "size_bytes"],
     "raw.rejected": ["landed_date", "source_file", "record_index", "reason", "detail"],
     "parsed.articles": ["landed_date", "title", "language", "published", "published_basis", "word_count"],
     "parsed.quarantine": ["landed_date", "article_id", "check", "reason"],
     "events.mentions": [
-        "event_date",
-        "event_type",
-        "sub_event_type",
-        "actor1",
-        "country",
-        "admin1",
-        "location",
-        "weapon",
-        "fatalities",
-        "injured",
+        "event_date", "event_type", "sub_event_type", "actor1", "country", "admin1", "location",
+        "weapon", "fatalities", "injured",
     ],
     "events.quarantine": ["landed_date", "article_id", "check", "reason"],
 }
+STRUCTURE_CHECK = "structure"  # keys, relationships, enumerations: blocks downstream
+QUALITY_CHECK = "quality"  # row-level rules (rows quarantined), volume, completeness: warns
+
+
+def check_specs(layer: str) -> list[dg.AssetCheckSpec]:
+    key = dg.AssetKey([layer, MAIN_TABLE[layer]])
+    suite = SUITES[layer]
+    return [
+        dg.AssetCheckSpec(
+            STRUCTURE_CHECK,
+            asset=key,
+            blocking=True,
+            description=f"Great Expectations suite {suite}, structural rules (severity error): "
+            "a failure stops the downstream assets.",
+        ),
+        dg.AssetCheckSpec(
+            QUALITY_CHECK,
+            asset=key,
+            description=f"Great Expectations suite {suite}, row-level, volume and completeness rules "
+            "(severity warn); rows breaking row-level rules are quarantined.",
+        ),
+    ]
 
 
 def asset_key(qualified: str) -> dg.AssetKey:
@@ -55,28 +72,77 @@ def markdown_preview(table: pa.Table, columns: list[str]) -> str:
 
 
 def run_layer(
-    context: dg.AssetExecutionContext, paths: DataPaths, layer: LayerFunction
-) -> Iterator[dg.MaterializeResult]:
-    """Run one layer for every day of the run and report one result per output table."""
+    context: dg.AssetExecutionContext, paths: DataPaths, layer: str, compute: LayerCompute
+) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
+    """Run one layer for every day of the run; one result per output table and per check."""
     now = datetime.now(UTC)
-    writes = []
+    writes: list[PartitionWrite] = []
+    outcomes: dict[date, SuiteOutcome] = {}
+    previews: dict[str, pa.Table] = {}
     for day in partition_days(context):
-        write = layer(paths, day, now)
-        context.log.info(f"{day}: {write.row_counts}")
-        writes.append(write)
+        tables = compute(paths, day, now)
+        outcome = screen(paths, layer, day, tables[MAIN_TABLE[layer]])
+        failures = row_failures(outcome)
+        if failures:
+            tables = quarantine_rows(tables, layer, day, failures, now)
+        write_partition(
+            check_result_rows(outcome, layer, day, context.run_id, now),
+            paths.check_results_file(f"{layer}.{MAIN_TABLE[layer]}", day, context.run_id),
+        )
+        writes.append(write_tables(paths, layer, day, tables))
+        outcomes[day] = outcome
+        previews = {f"{layer}.{name}": table for name, table in tables.items()}
+        context.log.info(f"{day}: {writes[-1].row_counts}; {len(outcome.failed())} expectations failed")
     for qualified in writes[0].row_counts:
         counts = {w.day.isoformat(): w.row_counts[qualified] for w in writes}
         last = writes[-1]
-        layer_name, table_name = qualified.split(".")
-        preview = markdown_preview(
-            read_table(paths, layer_name, table_name, last.day), PREVIEW_COLUMNS[qualified]
-        )
         yield dg.MaterializeResult(
             asset_key=asset_key(qualified),
             metadata={
                 "dagster/row_count": sum(counts.values()),
                 "rows_per_day": dg.MetadataValue.json(counts),
                 "path": dg.MetadataValue.path(last.files[qualified]),
-                f"preview ({last.day})": dg.MetadataValue.md(preview),
+                f"preview ({last.day})": dg.MetadataValue.md(
+                    markdown_preview(previews[qualified], PREVIEW_COLUMNS[qualified])
+                ),
             },
+        )
+    yield from check_results(layer, outcomes)
+
+
+def _failure_summary(failed: list[tuple[date, ExpectationOutcome]]) -> str:
+    lines = ["| day | rule | column | unexpected | example ids | observed |", "|---|---|---|---|---|---|"]
+    for day, o in failed:
+        ids = ", ".join(i[:12] for i in o.unexpected_ids[:EXAMPLE_IDS])
+        lines.append(f"| {day} | {o.name} | {o.column or ''} | {o.unexpected_count} | {ids} | {o.observed or ''} |")
+    return "\n".join(lines)
+
+
+def check_results(layer: str, outcomes: dict[date, SuiteOutcome]) -> Iterator[dg.AssetCheckResult]:
+    key = dg.AssetKey([layer, MAIN_TABLE[layer]])
+    for check_name, severities, severity in (
+        (STRUCTURE_CHECK, {"error"}, dg.AssetCheckSeverity.ERROR),
+        (QUALITY_CHECK, {"warn"}, dg.AssetCheckSeverity.WARN),
+    ):
+        evaluated = [(d, o) for d, suite in outcomes.items() for o in suite.outcomes if o.severity in severities]
+        failed = [(d, o) for d, o in evaluated if not o.success]
+        quarantined = sum(o.unexpected_count for _, o in failed if o.row_level)
+        metadata = {
+            "suite": SUITES[layer],
+            "expectations_run": len(evaluated),
+            "expectations_failed": len(failed),
+            "success_percent": round(100.0 * (len(evaluated) - len(failed)) / len(evaluated), 1)
+            if evaluated
+            else 100.0,
+            "rows_checked": sum(suite.rows for suite in outcomes.values()),
+            "failed_rules": dg.MetadataValue.json(sorted({o.name for _, o in failed})),
+            "failures": dg.MetadataValue.md(_failure_summary(failed) if failed else "_none_"),
+            "offending_ids": dg.MetadataValue.json(
+                {o.name: list(o.unexpected_ids[:EXAMPLE_IDS]) for _, o in failed}
+            ),
+        }
+        if check_name == QUALITY_CHECK:
+            metadata["rows_quarantined"] = quarantined
+        yield dg.AssetCheckResult(
+            asset_key=key, check_name=check_name, passed=not failed, severity=severity, metadata=metadata
         )

@@ -2,8 +2,8 @@
 
 import dagster as dg
 
-from assets.common import run_layer
-from newsfacts.layers import materialize_mentions
+from assets.common import check_specs, run_layer
+from newsfacts.layers import compute_mentions
 from pipelines.partitions import daily_landing
 from pipelines.resources import NewsfactsStorage
 
@@ -27,8 +27,9 @@ GROUP = "events"
             description="Articles the extractor could not process, with the error.",
         ),
     ],
+    check_specs=check_specs("events"),
     partitions_def=daily_landing,
     backfill_policy=dg.BackfillPolicy.single_run(),
 )
 def event_mentions(context: dg.AssetExecutionContext, storage: NewsfactsStorage):
-    yield from run_layer(context, storage.paths, materialize_mentions)
+    yield from run_layer(context, storage.paths, "events", compute_mentions)

@@ -2,8 +2,8 @@
 
 import dagster as dg
 
-from assets.common import run_layer
-from newsfacts.layers import materialize_parsed
+from assets.common import check_specs, run_layer
+from newsfacts.layers import compute_parsed
 from pipelines.partitions import daily_landing
 from pipelines.resources import NewsfactsStorage
 
@@ -27,8 +27,9 @@ GROUP = "parsed"
             description="Articles the parser could not process, with the error.",
         ),
     ],
+    check_specs=check_specs("parsed"),
     partitions_def=daily_landing,
     backfill_policy=dg.BackfillPolicy.single_run(),
 )
 def parsed_articles(context: dg.AssetExecutionContext, storage: NewsfactsStorage):
-    yield from run_layer(context, storage.paths, materialize_parsed)
+    yield from run_layer(context, storage.paths, "parsed", compute_parsed)

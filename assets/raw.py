@@ -2,8 +2,8 @@
 
 import dagster as dg
 
-from assets.common import run_layer
-from newsfacts.layers import materialize_raw
+from assets.common import check_specs, run_layer
+from newsfacts.layers import compute_raw
 from pipelines.partitions import daily_landing
 from pipelines.resources import NewsfactsStorage
 
@@ -25,8 +25,9 @@ GROUP = "raw"
             description="Landed files or records that are not readable articles, with the reason.",
         ),
     ],
+    check_specs=check_specs("raw"),
     partitions_def=daily_landing,
     backfill_policy=dg.BackfillPolicy.single_run(),
 )
 def raw_articles(context: dg.AssetExecutionContext, storage: NewsfactsStorage):
-    yield from run_layer(context, storage.paths, materialize_raw)
+    yield from run_layer(context, storage.paths, "raw", compute_raw)

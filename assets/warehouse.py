@@ -8,6 +8,7 @@ from newsfacts.schemas import TABLES
 from pipelines.partitions import daily_landing
 from pipelines.resources import NewsfactsStorage
 from warehouse.loader import load_partitions
+from warehouse.publish import publish_snapshot
 
 GROUP = "warehouse"
 # DuckDB allows one read-write process per file: every writer asset joins this pool of 1.
@@ -28,12 +29,15 @@ def warehouse_tables(
     context: dg.AssetExecutionContext, storage: NewsfactsStorage, duckdb: DuckDBResource
 ) -> dg.MaterializeResult:
     days = partition_days(context)
+    paths = storage.paths
     with duckdb.get_connection() as con:
-        loaded = load_partitions(con, storage.paths, days)
-    context.log.info(f"loaded {days[0]}..{days[-1]}: {loaded}")
+        loaded = load_partitions(con, paths, days)
+        published = publish_snapshot(con, paths.warehouse_db)
+    context.log.info(f"loaded {days[0]}..{days[-1]}: {loaded}; published {published}")
     return dg.MaterializeResult(
         metadata={
-            "database": dg.MetadataValue.path(str(storage.paths.warehouse_db)),
+            "analyst_database": dg.MetadataValue.path(str(published)),
+            "pipeline_database": dg.MetadataValue.path(str(paths.pipeline_db)),
             "rows_loaded": dg.MetadataValue.json(loaded),
             "days": dg.MetadataValue.json([d.isoformat() for d in days]),
         }

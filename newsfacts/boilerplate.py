@@ -7,6 +7,7 @@ and repeated across outlets ("Advertisement", "Share this article", "Photo: X/AF
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsfacts.published import find_date
 
@@ -14,13 +15,16 @@ _I = re.IGNORECASE
 
 ADVERT_RE = re.compile(
     r"^(?:advertisement|advertising|advert|ad|ads|sponsored(?: content| post)?|promoted(?: content)?|"
-    r"paid (?:post|content)|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|"
-    r"scroll (?:down )?to continue(?: with content| reading)?|article continues below|skip advert(?:isement)?|"
+    r"paid (?:post|content)|story continues below(?: advertisement)?|continue reading(?: below|"
+    r" the main story)?|"
+    r"scroll (?:down )?to continue(?: with content| reading)?|article continues below|"
+    r"skip advert(?:isement)?|"
     r"реклама|publicidad|publicité|pubblicità|publicidade|anzeige|werbung|reklama)\s*[:.]?$",
     _I,
 )
 COOKIE_RE = re.compile(
-    r"\bcookies?\b.*\b(?:use|uses|using|accept|consent|privacy|settings|policy|preferences|browsing|experience)\b|"
+    r"\bcookies?\b.*\b(?:use|uses|using|accept|consent|privacy|settings|policy|preferences|browsing|"
+    r"experience)\b|"
     r"\b(?:accept|reject|manage) (?:all )?(?:cookies|preferences)\b|^(?:accept|agree|i agree|got it|ok)$|"
     r"\bwe value your privacy\b|\bprivacy (?:policy|settings|preferences)\b.*\b(?:agree|accept|consent)\b|"
     r"\bwe and our (?:partners|vendors)\b|\bfile[s]? cookie\b|\bгалочк|\bфайлы cookie\b",
@@ -36,11 +40,13 @@ NEWSLETTER_RE = re.compile(
     _I,
 )
 SOCIAL_RE = re.compile(
-    r"^(?:(?:share|tweet|email|e-mail|print|copy(?: link)?|link copied|comment|comments|save|facebook|twitter|x|"
+    r"^(?:(?:share|tweet|email|e-mail|print|copy(?: link)?|link copied|comment|comments|save|facebook|"
+    r"twitter|x|"
     r"whatsapp|telegram|linkedin|reddit|pinterest|vk|viber|messenger|flipboard|bluesky|threads)"
     r"(?:\s*(?:this|on|via|to|the)?\s*(?:article|story|page|post|facebook|twitter|x|whatsapp|telegram)?)"
     r"[\s|,·•/]*)+$|"
-    r"\bfollow (?:us|[\w ]{1,30}) on (?:twitter|x|facebook|telegram|instagram|google news|whatsapp|youtube)\b|"
+    r"\bfollow (?:us|[\w ]{1,30}) on (?:twitter|x|facebook|telegram|instagram|google news|whatsapp|"
+    r"youtube)\b|"
     r"\bjoin (?:us|our channel) on (?:telegram|whatsapp)\b|\bsubscribe to (?:our|the) "
     r"(?:telegram|youtube|whatsapp) channel\b|^share (?:this|on|via)\b",
     _I,
@@ -64,13 +70,14 @@ DISCLAIMER_RE = re.compile(
     r"\bauto-generated from a syndicated feed\b|\bviews expressed (?:here|in this)\b.*\b(?:own|author)\b|"
     r"\bthe opinions expressed\b|^\(?(?:reporting|writing|editing|additional reporting) by\b|"
     r"^\(?(?:edited|compiled) by\b.{0,80}\)?$|\bcontributed (?:to this report|reporting)\b|"
-    r"\bis the place where you will find\b|^(?:if you (?:have|want|would like)|got a (?:news )?tip)\b.{0,120}"
+    r"^(?:if you (?:have|want|would like)|got a (?:news )?tip)\b.{0,120}"
     r"\b(?:contact|email|write to|send)\b",
     _I,
 )
 COMMENTS_RE = re.compile(
     r"^(?:\d+\s+)?comments?$|^(?:leave|post|add|write) a (?:comment|reply)\b|^(?:log ?in|sign in) to "
-    r"(?:comment|reply)\b|^show comments\b|^(?:view|read|see) (?:all )?\d*\s*comments\b|^comments are closed\b",
+    r"(?:comment|reply)\b|^show comments\b|^(?:view|read|see) (?:all )?\d*\s*comments\b|"
+    r"^comments are closed\b",
     _I,
 )
 CAPTION_START_RE = re.compile(
@@ -78,10 +85,11 @@ CAPTION_START_RE = re.compile(
     r"иллюстрация|credit|credits|source photo)\s*(?::|by\b|credit\b|—|-|\|)",
     _I,
 )
-# A credit at the end of a caption: "[Name/Reuters]", "(Photo: X)", "X/AFP via Getty Images", "/ bne IntelliNews".
+# A credit at the end of a caption: "[Name/Agency]", "(Photo: X)", "X/AFP via Getty Images", "/ Outlet".
 CAPTION_CREDIT_RE = re.compile(
     r"(?:\[[^\]]{2,60}/[^\]]{2,40}\]|\((?:photo|image|picture|credit|фото|foto)[^)]{0,80}\)|"
-    r"(?:/|\|)\s*(?:the )?(?:associated press|ap photo|reuters|afp|getty images|epa|anadolu|ap|tass|ria novosti|"
+    r"(?:/|\|)\s*(?:the )?(?:associated press|ap photo|reuters|afp|getty images|epa|anadolu|ap|tass|"
+    r"ria novosti|"
     r"sputnik|efe|dpa|ansa|shutterstock|ukrinform|unian)\b[^.]{0,40}$|"
     r"\b(?:via|for) getty images\b|\bap photo/|\bgetty images$|\bshutterstock$|"
     r"[A-Z]{2,}(?:\s[A-Z]{2,})?/(?:the )?(?:associated press|reuters|afp|ap|epa|getty|bloomberg)\b|"
@@ -89,7 +97,7 @@ CAPTION_CREDIT_RE = re.compile(
     _I,
 )
 BYLINE_RE = re.compile(
-    r"^(?:by|written by|words by|reporting by|par|por|di|von|від|от|автор[:]?|autor[:]?)\s+"
+    r"^(?i:by|written by|words by|reporting by|par|por|di|von|від|от|автор[:]?|autor[:]?)\s+"
     r"(?:[A-ZА-ЯЁІЇЄ][\w.'’-]+\.?\s*){1,4}(?:(?:,|\||and|&|in|и|та|y|et|e|und|—|-|–)\s*.{0,80})?$",
 )
 AUTHOR_ROLE_RE = re.compile(
@@ -106,10 +114,12 @@ READ_MORE_INLINE_RE = re.compile(
 )
 LIST_MARKER_RE = re.compile(
     r"^\W{0,3}(?:read more|read also|also read|more posts|more stories|more news|more from [\w .'-]{1,40}|"
-    r"more on (?:this|that) (?:story|topic)|more on [\w .'-]{1,40}|related|related (?:articles?|stories|posts|"
+    r"more on (?:this|that) (?:story|topic)|more on [\w .'-]{1,40}|related|related (?:articles?|stories|"
+    r"posts|"
     r"news|content|coverage|topics|links|reading)|recommended(?: for you| stories| articles)?|"
     r"you may (?:also )?(?:like|be interested in)|you might (?:also )?like|don'?t miss|most (?:read|popular|"
-    r"viewed|shared)|trending(?: now| stories)?|top (?:stories|news|headlines)|latest(?: news| stories| posts|"
+    r"viewed|shared)|trending(?: now| stories)?|top (?:stories|news|headlines)|latest(?: news| stories|"
+    r" posts|"
     r"articles)?|see also|further reading|in other news|other news|previous(?: post| article)?|"
     r"next(?: post| article)?|popular(?: now| posts)?|tags?|topics?|keywords?|filed under|read more on|"
     r"читайте также|читайте також|читайте еще|по теме|новости по теме|другие новости|останні новини|"
@@ -120,37 +130,165 @@ LIST_MARKER_RE = re.compile(
     _I,
 )
 MENU_WORDS = frozenset(
-    """home news world politics business economy sport sports opinion opinions video videos live tv
-    radio culture science tech technology health lifestyle travel weather markets europe africa asia
-    americas middle east analysis features investigations podcasts podcast newsletters newsletter
-    search menu log in login sign in register subscribe contact about us more latest trending sections
-    all sections main top stories photos gallery galleries war ukraine russia en ua ru de fr es
-    español english русский українська deutsch français blogs blog columns editorial editorials
-    interviews interview local national international regions region society u.s. us uk""".split()
+    [
+        "home",
+        "news",
+        "world",
+        "politics",
+        "business",
+        "economy",
+        "sport",
+        "sports",
+        "opinion",
+        "opinions",
+        "video",
+        "videos",
+        "live",
+        "tv",
+        "radio",
+        "culture",
+        "science",
+        "tech",
+        "technology",
+        "health",
+        "lifestyle",
+        "travel",
+        "weather",
+        "markets",
+        "europe",
+        "africa",
+        "asia",
+        "americas",
+        "middle",
+        "east",
+        "analysis",
+        "features",
+        "investigations",
+        "podcasts",
+        "podcast",
+        "newsletters",
+        "newsletter",
+        "search",
+        "menu",
+        "log",
+        "in",
+        "login",
+        "sign",
+        "in",
+        "register",
+        "subscribe",
+        "contact",
+        "about",
+        "us",
+        "more",
+        "latest",
+        "trending",
+        "sections",
+        "all",
+        "sections",
+        "main",
+        "top",
+        "stories",
+        "photos",
+        "gallery",
+        "galleries",
+        "war",
+        "ukraine",
+        "russia",
+        "en",
+        "ua",
+        "ru",
+        "de",
+        "fr",
+        "es",
+        "español",
+        "english",
+        "русский",
+        "українська",
+        "deutsch",
+        "français",
+        "blogs",
+        "blog",
+        "columns",
+        "editorial",
+        "editorials",
+        "interviews",
+        "interview",
+        "local",
+        "national",
+        "international",
+        "regions",
+        "region",
+        "society",
+        "u.s.",
+        "us",
+        "uk",
+    ]
 )
 _PIPE_SPLIT = re.compile(r"\s*(?:\||•|·|»|›|/)\s*")
-TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\b|\b(?:GMT|UTC|EET|EEST|IST|CET|MSK)\b",
-                     _I)
+TIME_RE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\b|\b(?:GMT|UTC|EET|EEST|IST|CET|MSK)\b", _I
+)
 PUBLISHED_WORD_RE = re.compile(
     r"\b(?:published|posted|updated|last updated|created|first published|date|опубликовано|опубліковано|"
     r"publicado|publié|pubblicato|veröffentlicht|aktualisiert|opublikowano|actualizado|mis à jour)\b",
     _I,
 )
 AGENCY_NAMES = (
-    "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Xinhua", "TASS", "RIA Novosti",
-    "Interfax", "Interfax-Ukraine", "Ukrinform", "UNIAN", "EFE", "ANSA", "dpa", "DPA", "Bloomberg",
-    "Storyful", "PTI", "IANS", "ANI", "Anadolu", "Kyodo", "Yonhap", "Sputnik", "RIA", "BNE", "CNN",
-    "BBC", "Al Jazeera", "Lusa", "Europa Press", "Ukrinform", "RBC-Ukraine", "Suspilne", "Meduza",
-    "Kyiv Independent", "Ukrainska Pravda", "NEXTA", "Radio Liberty", "RFE/RL",
+    "Reuters",
+    "AP",
+    "Associated Press",
+    "AFP",
+    "Agence France-Presse",
+    "Xinhua",
+    "TASS",
+    "RIA Novosti",
+    "Interfax",
+    "Interfax-Ukraine",
+    "Ukrinform",
+    "UNIAN",
+    "EFE",
+    "ANSA",
+    "dpa",
+    "DPA",
+    "Bloomberg",
+    "Storyful",
+    "PTI",
+    "IANS",
+    "ANI",
+    "Anadolu",
+    "Kyodo",
+    "Yonhap",
+    "Sputnik",
+    "RIA",
+    "CNN",
+    "BBC",
+    "Al Jazeera",
+    "Lusa",
+    "Europa Press",
+    "Ukrinform",
+    "RBC-Ukraine",
+    "Suspilne",
+    "Meduza",
+    "Kyiv Independent",
+    "Ukrainska Pravda",
+    "NEXTA",
+    "Radio Liberty",
+    "RFE/RL",
 )
 AGENCY_RE = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in AGENCY_NAMES) + r")\b")
 AGENCY_PAREN_RE = re.compile(
-    r"\((" + "|".join(re.escape(a) for a in AGENCY_NAMES) + r")\)|/(" + "|".join(
-        re.escape(a.upper()) for a in AGENCY_NAMES) + r")/"
+    r"\(("
+    + "|".join(re.escape(a) for a in AGENCY_NAMES)
+    + r")\)|/("
+    + "|".join(re.escape(a.upper()) for a in AGENCY_NAMES)
+    + r")/"
 )
 
 
+@lru_cache(maxsize=4096)
 def word_count(text: str) -> int:
+    # Cached: the same block is measured by several rules; str caches its own hash.
     return len(text.split())
 
 
@@ -168,6 +306,198 @@ def is_menu_line(text: str) -> bool:
     return 0 < len(words) <= 3 and all(w.strip(",:") in MENU_WORDS for w in words)
 
 
+# One cheap gate: a longer block only pays for the individual regexes when a trigger word is
+# present (a set intersection over its words, plus a few substring tests).
+_TRIGGER_WORDS = frozenset(
+    [
+        "cookie",
+        "cookies",
+        "privacy",
+        "consent",
+        "partners",
+        "vendors",
+        "newsletter",
+        "newsletters",
+        "subscribe",
+        "subscribed",
+        "subscriber",
+        "subscribers",
+        "subscription",
+        "sign",
+        "inbox",
+        "email",
+        "e",
+        "mail",
+        "patron",
+        "patrons",
+        "donate",
+        "donation",
+        "unlock",
+        "briefing",
+        "digest",
+        "follow",
+        "join",
+        "share",
+        "channel",
+        "instagram",
+        "embedded",
+        "javascript",
+        "browser",
+        "imported",
+        "hosted",
+        "copyright",
+        "rights",
+        "reserved",
+        "права",
+        "derechos",
+        "droits",
+        "reproduced",
+        "redistributed",
+        "rewritten",
+        "broadcast",
+        "edited",
+        "syndicated",
+        "expressed",
+        "reporting",
+        "writing",
+        "editing",
+        "compiled",
+        "contributed",
+        "place",
+        "tip",
+        "tips",
+        "photo",
+        "photos",
+        "image",
+        "picture",
+        "credit",
+        "getty",
+        "shutterstock",
+        "фото",
+        "foto",
+        "pictured",
+        "illustrative",
+        "member",
+        "membership",
+        "support",
+        "supporter",
+    ]
+)
+_TRIGGER_SUBSTRINGS = ("/", "[", "©", "(@", "(c)")
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "\"'’‘“”«»()[]{}.,;:!?|–—-*•·"})
+
+
+# Short blocks can also be adverts, share bars, embeds, comment links or "Read more: ..." lines.
+_SHORT_TRIGGER_WORDS = _TRIGGER_WORDS | frozenset(
+    [
+        "advertisement",
+        "advertising",
+        "advert",
+        "ad",
+        "ads",
+        "sponsored",
+        "promoted",
+        "paid",
+        "story",
+        "continue",
+        "continues",
+        "continued",
+        "scroll",
+        "article",
+        "skip",
+        "реклама",
+        "publicidad",
+        "publicité",
+        "pubblicità",
+        "publicidade",
+        "anzeige",
+        "werbung",
+        "reklama",
+        "accept",
+        "agree",
+        "got",
+        "ok",
+        "tweet",
+        "print",
+        "copy",
+        "link",
+        "copied",
+        "comment",
+        "comments",
+        "save",
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "telegram",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "vk",
+        "viber",
+        "messenger",
+        "flipboard",
+        "bluesky",
+        "threads",
+        "view",
+        "post",
+        "shared",
+        "watch",
+        "video",
+        "listen",
+        "audio",
+        "load",
+        "loading",
+        "enable",
+        "your",
+        "leave",
+        "add",
+        "write",
+        "log",
+        "login",
+        "show",
+        "read",
+        "see",
+        "comments",
+        "closed",
+        "file",
+        "source",
+        "also",
+        "more",
+        "related",
+        "recommended",
+        "most",
+        "editor",
+        "editors",
+        "pick",
+        "picks",
+        "читайте",
+        "дивіться",
+        "lire",
+        "à",
+        "leggi",
+        "lea",
+        "lee",
+        "leia",
+        "lesen",
+        "mehr",
+        "czytaj",
+        "subscribe",
+        "valued",
+        "value",
+    ]
+)
+
+
+def _triggered(text: str, short: bool = False) -> bool:
+    if any(s in text for s in _TRIGGER_SUBSTRINGS):
+        return True
+    words = text.lower().translate(_PUNCT_TO_SPACE).split()
+    if short:
+        return ":" in text or not _SHORT_TRIGGER_WORDS.isdisjoint(words)
+    return not _TRIGGER_WORDS.isdisjoint(words)
+
+
 def classify_line(text: str) -> str | None:
     """The boilerplate reason for one standalone block, or None for ordinary content.
 
@@ -175,9 +505,13 @@ def classify_line(text: str) -> str | None:
     near the headline) are decided by the caller; these are the self-evident ones.
     """
     n_words = word_count(text)
+    if n_words > 60:
+        return None
+    if not _triggered(text, short=n_words <= 12):
+        return "caption" if CAPTION_START_RE.match(text) else None
     if n_words <= 6 and ADVERT_RE.match(text):
         return "advert"
-    if n_words <= 60 and COOKIE_RE.search(text):
+    if COOKIE_RE.search(text):
         return "cookie_notice"
     if n_words <= 45 and NEWSLETTER_RE.search(text):
         return "newsletter"
@@ -187,7 +521,7 @@ def classify_line(text: str) -> str | None:
         return "embed"
     if n_words <= 40 and COPYRIGHT_RE.search(text):
         return "copyright"
-    if n_words <= 60 and DISCLAIMER_RE.search(text):
+    if DISCLAIMER_RE.search(text):
         return "disclaimer"
     if n_words <= 8 and COMMENTS_RE.match(text):
         return "comments"

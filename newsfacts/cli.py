@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsfacts.config import DATA_ROOT_ENV, PROJECT_ROOT, SAMPLES_DIR, DataPaths
-from newsfacts.ingest import ingest_file, iter_paths
+from newsfacts.ingest import MANIFEST_NAMES, ingest_file, iter_paths, read_manifest
 from newsfacts.layers import process_article
 from newsfacts.records import EventMention, ParsedArticle, RawArticle
 
@@ -60,8 +60,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     out: TextIO = sys.stdout if args.jsonl == "-" else open(args.jsonl, "w", encoding="utf-8")  # noqa: SIM115
     n_articles = n_events = n_rejected = 0
     try:
-        for path, relative in iter_paths(Path(p) for p in args.paths):
-            result = ingest_file(path, relative, today, now)
+        for path, relative, url in iter_paths(Path(p) for p in args.paths):
+            result = ingest_file(path, relative, today, now, url)
             for rejected in result.rejected:
                 n_rejected += 1
                 print(
@@ -87,13 +87,24 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def land(sources: Sequence[Path], landing_day: Path) -> list[Path]:
-    """Copy files (or folders' files) into a landing day folder, keeping relative names."""
+    """Copy files (or folders' files) into a landing day folder, keeping relative names.
+
+    A manifest of page addresses found with them (see `newsfacts.ingest.read_manifest`)
+    is landed too, as the day's manifest, so the pipeline sees the same URLs.
+    """
     landed = []
-    for path, relative in iter_paths(sources):
+    manifest_rows: dict[str, str] = {}
+    for path, relative, url in iter_paths(sources):
         target = landing_day / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
         landed.append(target)
+        if url:
+            manifest_rows[relative] = url
+    if manifest_rows:
+        manifest = read_manifest(landing_day) | manifest_rows
+        lines = ["file\turl", *(f"{name}\t{url}" for name, url in sorted(manifest.items()))]
+        (landing_day / MANIFEST_NAMES[0]).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return landed
 
 

@@ -37,8 +37,13 @@ class DataPaths:
         return self.root / "lake"
 
     @property
-    def warehouse_db(self) -> Path:
+    def pipeline_db(self) -> Path:
         """The pipeline's own DuckDB file: only the warehouse asset opens it, read-write."""
+        return self.root / "pipeline" / "warehouse.duckdb"
+
+    @property
+    def warehouse_db(self) -> Path:
+        """The analysts' DuckDB file: a snapshot of pipeline_db published after every load."""
         return self.root / "warehouse.duckdb"
 
     @property
@@ -50,3 +55,10 @@ class DataPaths:
 
     def partition_file(self, layer: str, table: str, day: date) -> Path:
         return self.lake / layer / table / f"date={day.isoformat()}" / "part-0.parquet"
+
+    def check_results_folder(self, day: date) -> Path:
+        """dq.check_results keeps every run's outcomes: one file per table, day and run."""
+        return self.lake / "dq" / "check_results" / f"date={day.isoformat()}"
+
+    def check_results_file(self, table_name: str, day: date, run_id: str) -> Path:
+        return self.check_results_folder(day) / f"{table_name}.{run_id}.parquet"

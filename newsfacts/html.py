@@ -16,19 +16,47 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-_BLOCK_TAGS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "td",
-                         "dt", "dd"))
+_BLOCK_TAGS = frozenset(
+    ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "td", "dt", "dd")
+)
 _HEAD_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "head"))
-_SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select"))
+_SKIP_TAGS = frozenset(
+    ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select")
+)
 _WS = re.compile(r"\s+")
 _PUBLISHED_META = (
-    "article:published_time", "og:published_time", "og:article:published_time", "datepublished",
-    "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "dc.date",
-    "dc.date.issued", "dc.date.created", "dcterms.created", "dcterms.issued", "sailthru.date",
-    "parsely-pub-date", "article.published", "citation_publication_date", "cxenseparse:recs:publishtime",
-    "article_date_original", "original-publish-date", "released", "story_publish_date",
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dcterms.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "citation_publication_date",
+    "cxenseparse:recs:publishtime",
+    "article_date_original",
+    "original-publish-date",
+    "released",
+    "story_publish_date",
 )
-_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified")
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "dc.date.modified",
+)
 
 
 @dataclass(slots=True)
@@ -47,7 +75,9 @@ def looks_like_html(text: str) -> bool:
     head = text[:2000].lower()
     if "<html" in head or "<!doctype html" in head or "<body" in head:
         return True
-    return len(re.findall(r"</?(?:p|div|br|span|a|h[1-6]|li|article|section)\b[^>]*>", text[:5000], re.I)) >= 3
+    return (
+        len(re.findall(r"</?(?:p|div|br|span|a|h[1-6]|li|article|section)\b[^>]*>", text[:5000], re.I)) >= 3
+    )
 
 
 def clean(text: str | None) -> str:
@@ -90,7 +120,7 @@ def _strip_site_suffix(title: str, site: str | None) -> str:
     for sep in (" | ", " – ", " — ", " - ", " :: ", " · "):
         if sep in title:
             head, _, tail = title.rpartition(sep)
-            if site and site.lower() in tail.lower() or len(tail.split()) <= 4 and len(head.split()) >= 3:
+            if (site and site.lower() in tail.lower()) or (len(tail.split()) <= 4 and len(head.split()) >= 3):
                 return head.strip()
     return title
 
@@ -106,7 +136,7 @@ def parse_html(html: str) -> HtmlDoc:
     doc.author = meta.get("author") or meta.get("article:author") or None
     canonical = tree.xpath("//link[@rel='canonical']/@href")
     doc.url = meta.get("og:url") or (canonical[0].strip() if canonical else None)
-    doc.language = (tree.get("lang") or meta.get("og:locale") or meta.get("language") or None)
+    doc.language = tree.get("lang") or meta.get("og:locale") or meta.get("language") or None
     for key in _PUBLISHED_META:
         if key in meta:
             doc.published_values.append(meta[key])
@@ -160,10 +190,15 @@ def parse_fragment(html: str) -> list[tuple[str, str]]:
 def _trafilatura_blocks(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
     try:
         result = trafilatura.bare_extraction(
-            tree, fast=True, include_comments=False, include_tables=False, include_images=False,
-            with_metadata=False, favor_precision=False,
+            tree,
+            fast=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            with_metadata=False,
+            favor_precision=False,
         )
-    except Exception:  # noqa: BLE001 - trafilatura raises assorted errors on odd markup
+    except Exception:
         return []
     body = getattr(result, "body", None)
     if body is None:
@@ -197,8 +232,11 @@ def _walk_blocks(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
         if tag in _BLOCK_TAGS:
             # <br><br> inside a paragraph separates paragraphs in hand-made HTML.
             parts = _split_on_br(element)
-            kind = "h" if tag in _HEAD_TAGS else ("li" if tag == "li" else
-                                                  "caption" if tag == "figcaption" else "p")
+            kind = (
+                "h"
+                if tag in _HEAD_TAGS
+                else ("li" if tag == "li" else "caption" if tag == "figcaption" else "p")
+            )
             blocks.extend((kind, p) for p in parts)
         elif tag in ("div", "section", "article", "main", "body"):
             text = clean(element.text)

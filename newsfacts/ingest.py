@@ -7,7 +7,9 @@ same landing day becomes a `duplicate` rejection pointing at the first copy.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,6 +36,11 @@ JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_BODY_KEYS = ("text", "body", "content", "article", "article_body", "articleBody", "html", "full_text")
 # Exports often wrap the records: {"articles": [...]}.
 JSON_LIST_KEYS = ("articles", "items", "data", "records", "results")
+# A crawler's index beside the files: one row per file with its page address. It is read
+# for the URLs (which date and name the source) and is not itself an article.
+MANIFEST_NAMES = ("sources.tsv", "sources.csv", "manifest.tsv", "manifest.csv")
+MANIFEST_FILE_COLUMNS = ("file", "filename", "path", "name")
+MANIFEST_URL_COLUMNS = ("url", "link", "source_url")
 
 
 @dataclass(slots=True)
@@ -51,19 +58,47 @@ def sha256_hex(data: bytes) -> str:
 
 
 def landed_files(folder: Path) -> list[Path]:
-    """Every regular file under `folder`, in a stable order; hidden files are skipped."""
+    """Every regular file under `folder`, in a stable order; hidden files and manifests are skipped."""
     if not folder.is_dir():
         return []
     return sorted(
-        p for p in folder.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.parts)
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.name.lower() not in MANIFEST_NAMES
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
+
+
+def read_manifest(folder: Path) -> dict[str, str]:
+    """{file name relative to `folder`: url} from a manifest in `folder`, if there is one."""
+    for name in MANIFEST_NAMES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        rows = csv.DictReader(io.StringIO(text), delimiter="\t" if name.endswith(".tsv") else ",")
+        fields = {f.lower().strip(): f for f in rows.fieldnames or []}
+        file_key = next((fields[k] for k in MANIFEST_FILE_COLUMNS if k in fields), None)
+        url_key = next((fields[k] for k in MANIFEST_URL_COLUMNS if k in fields), None)
+        if file_key is None or url_key is None:
+            continue
+        return {
+            row[file_key].strip(): row[url_key].strip()
+            for row in rows
+            if row.get(file_key) and (row.get(url_key) or "").strip().startswith(("http://", "https://"))
+        }
+    return {}
 
 
 def ingest_landing_day(landing_root: Path, day: date, now: datetime) -> IngestResult:
     """All files landed for `day` (the folder landing_root/YYYY-MM-DD), de-duplicated."""
+    folder = landing_root / day.isoformat()
+    urls = read_manifest(folder)
     result = IngestResult()
-    for path in landed_files(landing_root / day.isoformat()):
-        result.extend(ingest_file(path, path.relative_to(landing_root).as_posix(), day, now))
+    for path in landed_files(folder):
+        url = urls.get(path.relative_to(folder).as_posix())
+        result.extend(ingest_file(path, path.relative_to(landing_root).as_posix(), day, now, url))
     return drop_repeats(result, now)
 
 
@@ -92,7 +127,9 @@ def drop_repeats(result: IngestResult, now: datetime) -> IngestResult:
     return kept
 
 
-def ingest_file(path: Path, source_file: str, landed_date: date, now: datetime) -> IngestResult:
+def ingest_file(
+    path: Path, source_file: str, landed_date: date, now: datetime, source_url: str | None = None
+) -> IngestResult:
     """Read one landed file. Never raises for bad content: it becomes a rejection."""
     try:
         data = path.read_bytes()
@@ -100,10 +137,12 @@ def ingest_file(path: Path, source_file: str, landed_date: date, now: datetime) 
         return IngestResult(
             rejected=[_reject(b"", landed_date, source_file, None, "unreadable", str(error), now)]
         )
-    return ingest_bytes(data, source_file, landed_date, now)
+    return ingest_bytes(data, source_file, landed_date, now, source_url)
 
 
-def ingest_bytes(data: bytes, source_file: str, landed_date: date, now: datetime) -> IngestResult:
+def ingest_bytes(
+    data: bytes, source_file: str, landed_date: date, now: datetime, source_url: str | None = None
+) -> IngestResult:
     suffix = Path(source_file).suffix.lower()
     content_type = CONTENT_TYPES.get(suffix)
 
@@ -133,17 +172,18 @@ def ingest_bytes(data: bytes, source_file: str, landed_date: date, now: datetime
                     content=data,
                     text=text,
                     encoding=encoding,
+                    source_url=source_url,
                     ingested_at=now,
                 )
             ]
         )
     if suffix in JSON_LINES_SUFFIXES:
-        return _ingest_json_lines(text, encoding, source_file, landed_date, now)
+        return _ingest_json_lines(text, encoding, source_file, landed_date, now, source_url)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         return reject("malformed_json", f"{error.msg} at line {error.lineno} column {error.colno}")
-    return _ingest_json_records(_unwrap(document), encoding, source_file, landed_date, now)
+    return _ingest_json_records(_unwrap(document), encoding, source_file, landed_date, now, source_url)
 
 
 def _unwrap(document: Any) -> list[Any]:
@@ -161,7 +201,7 @@ def _has_body(record: dict[str, Any]) -> bool:
 
 
 def _ingest_json_lines(
-    text: str, encoding: str, source_file: str, landed_date: date, now: datetime
+    text: str, encoding: str, source_file: str, landed_date: date, now: datetime, source_url: str | None
 ) -> IngestResult:
     result = IngestResult()
     for index, line in enumerate(text.splitlines()):
@@ -182,7 +222,9 @@ def _ingest_json_lines(
                 )
             )
             continue
-        result.extend(_ingest_json_records([record], encoding, source_file, landed_date, now, first=index))
+        result.extend(
+            _ingest_json_records([record], encoding, source_file, landed_date, now, source_url, first=index)
+        )
     return result
 
 
@@ -192,6 +234,7 @@ def _ingest_json_records(
     source_file: str,
     landed_date: date,
     now: datetime,
+    source_url: str | None,
     first: int = 0,
 ) -> IngestResult:
     result = IngestResult()
@@ -234,6 +277,7 @@ def _ingest_json_records(
                     content=content,
                     text=canonical,
                     encoding=encoding,
+                    source_url=source_url,
                     ingested_at=now,
                 )
             )
@@ -263,11 +307,18 @@ def _reject(
     )
 
 
-def iter_paths(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
-    """Files named directly or found under folders, each with its name relative to what was given."""
+def iter_paths(paths: Iterable[Path]) -> Iterator[tuple[Path, str, str | None]]:
+    """Files named directly or found under folders: (path, name relative to what was given, url).
+
+    The url comes from a manifest in the folder given or, for a crawl laid out as
+    <crawl>/articles/ beside <crawl>/sources.tsv, in its parent.
+    """
     for given in paths:
         if given.is_dir():
+            urls = read_manifest(given) or read_manifest(given.parent)
             for path in landed_files(given):
-                yield path, path.relative_to(given).as_posix()
+                relative = path.relative_to(given).as_posix()
+                yield path, relative, urls.get(relative) or urls.get(path.name)
         else:
-            yield given, given.name
+            urls = read_manifest(given.parent) or read_manifest(given.parent.parent)
+            yield given, given.name, urls.get(given.name)

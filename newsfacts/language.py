@@ -15,28 +15,44 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 # Languages of conflict reporting (Europe, Caucasus, Middle East) kept small: fewer candidates
 # make lingua faster and less prone to exotic confusions on short text.
 _LINGUA_LANGUAGES = (
-    Language.ENGLISH, Language.UKRAINIAN, Language.RUSSIAN, Language.BELARUSIAN, Language.SPANISH,
-    Language.FRENCH, Language.GERMAN, Language.ITALIAN, Language.PORTUGUESE, Language.POLISH,
-    Language.TURKISH, Language.ARABIC, Language.DUTCH, Language.ROMANIAN, Language.CZECH,
-    Language.HEBREW, Language.PERSIAN, Language.GEORGIAN, Language.ARMENIAN, Language.BULGARIAN,
+    Language.ENGLISH,
+    Language.UKRAINIAN,
+    Language.RUSSIAN,
+    Language.BELARUSIAN,
+    Language.SPANISH,
+    Language.FRENCH,
+    Language.GERMAN,
+    Language.ITALIAN,
+    Language.PORTUGUESE,
+    Language.POLISH,
+    Language.TURKISH,
+    Language.ARABIC,
+    Language.DUTCH,
+    Language.ROMANIAN,
+    Language.CZECH,
+    Language.HEBREW,
+    Language.PERSIAN,
+    Language.GEORGIAN,
+    Language.ARMENIAN,
+    Language.BULGARIAN,
 )
 
 # Frequent function words, chosen to separate the Latin-script languages above.
 _STOPWORDS: dict[str, str] = {
     "en": "the and of to in is was that for on with said has have were by from at it this as are after its "
-          "which be an not will been had who they their would also but",
+    "which be an not will been had who they their would also but a he she his her than about into over",
     "fr": "le la les des du et un une est dans pour que qui sur par au aux avec pas ont été cette ce il "
-          "elle sont mais plus selon leur ou",
+    "elle sont mais plus selon leur ou",
     "es": "el la los las del y en que un una por con para es se al fue su sus como más pero lo ha han "
-          "este esta según entre sobre",
+    "este esta según entre sobre",
     "it": "il lo la gli le di del della dei che e è un una per con non sono nel nella alla al ha hanno "
-          "anche come più secondo degli delle ai dal",
+    "anche come più secondo degli delle ai dal",
     "pt": "o os a as do da dos das que e em um uma para com não no na nos foi por mais ao à pelo pela "
-          "são também segundo foram",
+    "são também segundo foram",
     "de": "der die das und ist nicht ein eine den dem des mit von zu auf für im sich auch es wurde "
-          "wurden nach bei aus sind hat haben",
+    "wurden nach bei aus sind hat haben",
     "pl": "i w nie się na z że do to jest jak po przez dla od ale czy zostały został według oraz które "
-          "który jego",
+    "który jego",
     "tr": "ve bir bu da de için ile olarak çok daha gibi ama ancak sonra kadar olan değil ise diye",
     "nl": "de het een en van in is dat op te zijn met voor niet aan er ook door werd naar bij",
     "ro": "și în la cu pe din de un o este că nu mai au fost care pentru sau ale lui",
@@ -50,6 +66,7 @@ _WORD_WEIGHTS: dict[str, tuple[tuple[str, float], ...]] = {
     w: tuple((lang, 1.0 / len(langs)) for lang in langs) for w, langs in _WORD_LANGS.items()
 }
 
+_OWN_WORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -109,6 +126,9 @@ def lingua_best(text: str) -> tuple[str | None, float]:
 def detect_language(text: str, sample_chars: int = 1200) -> str | None:
     """ISO 639-1 code of a whole article body, or None when there is too little text."""
     sample = text[:sample_chars]
+    top, score, second = _ranked(stopword_votes(sample))
+    if top and score >= 8 and score >= 3 * second:  # plainly one Latin-script language
+        return top
     letters_cyr = len(_CYRILLIC_RE.findall(sample))
     letters_lat = len(_LATIN_RE.findall(sample))
     if letters_cyr + letters_lat < 20 and len(sample.strip()) < 20:
@@ -133,25 +153,29 @@ def paragraph_language(text: str, article_language: str | None) -> tuple[str | N
     """
     if article_language is None or len(text) < MIN_PARAGRAPH_CHARS:
         return article_language, False
-    cyr = len(_CYRILLIC_RE.findall(text))
-    lat = len(_LATIN_RE.findall(text))
-    article_cyrillic = article_language in ("ru", "uk", "be", "bg")
-    if article_cyrillic:
+    if article_language in _STOPWORDS:
+        # Fast path: the opening words already read as the article's language.
+        own_words = _OWN_WORDS[article_language]
+        tokens = text[:240].lower().split()
+        own_hits = sum(1 for t in tokens if t in own_words)
+        if own_hits >= 3 and own_hits * 6 >= len(tokens):
+            return article_language, False
+    sample = text[:400]
+    cyr = len(_CYRILLIC_RE.findall(sample))
+    lat = len(_LATIN_RE.findall(sample))
+    if article_language in ("ru", "uk", "be", "bg"):
         if cyr >= lat:
-            found = _cyrillic_language(text)
+            found = _cyrillic_language(sample)
             if found is None or found == article_language:
                 return article_language, False
         elif lat < 20:
             return article_language, False
-    elif article_language in _STOPWORDS:
-        if cyr > lat:
-            pass  # another script: let lingua name it
-        else:
-            votes = stopword_votes(text)
-            own = votes.get(article_language, 0.0)
-            top, score, _ = _ranked(votes)
-            if top is None or top == article_language or score < 3 or score < 2 * own:
-                return article_language, False
+    elif article_language in _STOPWORDS and cyr <= lat:
+        votes = stopword_votes(sample)
+        own = votes.get(article_language, 0.0)
+        top, score, _ = _ranked(votes)
+        if top is None or top == article_language or score < 2 or score < 2 * own:
+            return article_language, False
     best, confidence = lingua_best(text[:400])
     threshold = 0.6 if len(text) >= 120 else 0.8
     if best and best != article_language and confidence >= threshold:
@@ -177,8 +201,8 @@ def iso_code(value: object) -> str | None:
 
 
 __all__ = [
-    "IsoCode639_1",
     "MIN_PARAGRAPH_CHARS",
+    "IsoCode639_1",
     "detect_language",
     "detector",
     "iso_code",

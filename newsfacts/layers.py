@@ -1,17 +1,19 @@
-"""One function per layer and day: read the upstream partition, transform, write the partition.
+"""One function per layer and day: read the upstream partition and compute this layer's rows.
 
-The Dagster assets are thin wrappers over these; the CLI uses `process_article`, the same
-per-article path, so what `newsfacts extract` prints is what the pipeline stores.
+The Dagster assets are thin wrappers: compute, screen with the layer's expectations, write.
+The CLI uses `process_article`, the same per-article path, so what `newsfacts extract`
+prints is what the pipeline stores.
 """
 
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from newsfacts.config import DataPaths
 from newsfacts.extract import extract_mentions
@@ -20,6 +22,11 @@ from newsfacts.lake import read_partition, write_partition
 from newsfacts.parse import parse_article
 from newsfacts.records import EventMention, ParsedArticle, QuarantinedRecord, RawArticle
 from newsfacts.schemas import TABLES, records_to_table, table_to_records
+
+# Per layer: the table downstream layers read, its key, and the table bad rows go to.
+MAIN_TABLE = {"raw": "articles", "parsed": "articles", "events": "mentions"}
+ID_COLUMN = {"raw": "article_id", "parsed": "article_id", "events": "mention_id"}
+QUARANTINE_TABLE = {"parsed": "quarantine", "events": "quarantine"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,16 +38,7 @@ class PartitionWrite:
     files: dict[str, str]
 
 
-def _write(paths: DataPaths, layer: str, table: str, day: date, records: Iterable[object]) -> tuple[int, str]:
-    schema, _ = TABLES[(layer, table)]
-    arrow = records_to_table(records, schema)
-    path = write_partition(arrow, paths.partition_file(layer, table, day))
-    return arrow.num_rows, str(path)
-
-
-def _read(paths: DataPaths, layer: str, table: str, day: date) -> list:
-    schema, record_type = TABLES[(layer, table)]
-    return table_to_records(read_partition(paths.partition_file(layer, table, day), schema), record_type)
+LayerCompute = Callable[[DataPaths, date, datetime], dict[str, pa.Table]]
 
 
 def read_table(paths: DataPaths, layer: str, table: str, day: date) -> pa.Table:
@@ -48,43 +46,80 @@ def read_table(paths: DataPaths, layer: str, table: str, day: date) -> pa.Table:
     return read_partition(paths.partition_file(layer, table, day), schema)
 
 
-def _finish(paths: DataPaths, layer: str, day: date, tables: dict[str, Iterable[object]]) -> PartitionWrite:
+def _read_records(paths: DataPaths, layer: str, table: str, day: date) -> list:
+    _, record_type = TABLES[(layer, table)]
+    return table_to_records(read_table(paths, layer, table, day), record_type)
+
+
+def _tables(layer: str, records: Mapping[str, Iterable[object]]) -> dict[str, pa.Table]:
+    return {table: records_to_table(rows, TABLES[(layer, table)][0]) for table, rows in records.items()}
+
+
+def write_tables(paths: DataPaths, layer: str, day: date, tables: Mapping[str, pa.Table]) -> PartitionWrite:
     counts, files = {}, {}
-    for table, records in tables.items():
-        counts[f"{layer}.{table}"], files[f"{layer}.{table}"] = _write(paths, layer, table, day, records)
+    for table, arrow in tables.items():
+        path = write_partition(arrow, paths.partition_file(layer, table, day))
+        counts[f"{layer}.{table}"], files[f"{layer}.{table}"] = arrow.num_rows, str(path)
     return PartitionWrite(day, counts, files)
 
 
-def materialize_raw(paths: DataPaths, day: date, now: datetime) -> PartitionWrite:
+def compute_raw(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.Table]:
     result = ingest_landing_day(paths.landing, day, now)
-    return _finish(paths, "raw", day, {"articles": result.articles, "rejected": result.rejected})
+    return _tables("raw", {"articles": result.articles, "rejected": result.rejected})
 
 
-def materialize_parsed(paths: DataPaths, day: date, now: datetime) -> PartitionWrite:
+def compute_parsed(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.Table]:
     parsed: list[ParsedArticle] = []
     quarantined: list[QuarantinedRecord] = []
     raw: RawArticle
-    for raw in _read(paths, "raw", "articles", day):
+    for raw in _read_records(paths, "raw", "articles", day):
         try:
             parsed.append(parse_article(raw))
         except Exception as error:  # one bad article must not stop the day: quarantine it
-            quarantined.append(_quarantine(raw.article_id, raw.article_id, day, "parsed", error, now))
-    return _finish(paths, "parsed", day, {"articles": parsed, "quarantine": quarantined})
+            quarantined.append(_exception_record(raw.article_id, raw.article_id, day, "parsed", error, now))
+    return _tables("parsed", {"articles": parsed, "quarantine": quarantined})
 
 
-def materialize_mentions(paths: DataPaths, day: date, now: datetime) -> PartitionWrite:
+def compute_mentions(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.Table]:
     mentions: list[EventMention] = []
     quarantined: list[QuarantinedRecord] = []
     article: ParsedArticle
-    for article in _read(paths, "parsed", "articles", day):
+    for article in _read_records(paths, "parsed", "articles", day):
         try:
             mentions.extend(extract_mentions(article))
         except Exception as error:
-            quarantined.append(_quarantine(article.article_id, article.article_id, day, "events", error, now))
-    return _finish(paths, "events", day, {"mentions": mentions, "quarantine": quarantined})
+            quarantined.append(_exception_record(article.article_id, article.article_id, day, "events", error, now))
+    return _tables("events", {"mentions": mentions, "quarantine": quarantined})
 
 
-def _quarantine(
+def quarantine_rows(
+    tables: Mapping[str, pa.Table],
+    layer: str,
+    day: date,
+    failures: Mapping[str, Sequence[tuple[str, str]]],
+    now: datetime,
+) -> dict[str, pa.Table]:
+    """Move rows whose id is in `failures` ({id: [(check, reason)]}) to the layer's quarantine."""
+    if not failures:
+        return dict(tables)
+    main, id_column = MAIN_TABLE[layer], ID_COLUMN[layer]
+    table = tables[main]
+    bad = pc.is_in(table[id_column], value_set=pa.array(list(failures), pa.string()))
+    records = []
+    for row in table.filter(bad).select([id_column, "article_id"]).to_pylist():
+        for check, reason in failures[row[id_column]]:
+            records.append(
+                QuarantinedRecord(row[id_column], row["article_id"], day, layer, check, reason, now)
+            )
+    quarantine_name = QUARANTINE_TABLE[layer]
+    schema = TABLES[(layer, quarantine_name)][0]
+    return dict(tables) | {
+        main: table.filter(pc.invert(bad)),
+        quarantine_name: pa.concat_tables([tables[quarantine_name], records_to_table(records, schema)]),
+    }
+
+
+def _exception_record(
     record_id: str, article_id: str, day: date, layer: str, error: Exception, now: datetime
 ) -> QuarantinedRecord:
     where = traceback.extract_tb(error.__traceback__)[-1]

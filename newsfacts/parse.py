@@ -1,54 +1,804 @@
-"""Raw article -> parsed article (interim minimal version; full parser follows)."""
+"""The parser: one landed article -> headline, standfirst, headings, clean body paragraphs.
+
+Every input shape (plain text, markdown, HTML, a JSON record) is reduced to a list of blocks
+and goes through the same steps: strip self-evident page furniture, read the header
+(menus, kickers, headline, standfirst, bylines, date lines), walk the body (link lists after
+"Read more"-style markers, captions, bios, truncated tails), then set the language and drop
+paragraphs written in another one. Everything removed is kept with its reason.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
+from newsfacts import boilerplate as bp
+from newsfacts.html import clean, looks_like_html, parse_fragment, parse_html
+from newsfacts.language import MIN_PARAGRAPH_CHARS, detect_language, iso_code, paragraph_language
+from newsfacts.published import date_from_url, find_date, latest_allowed, parse_date_value
 from newsfacts.records import ParsedArticle, RawArticle, RemovedBlock
 
-PARSER_VERSION = "parse-0.1"
+PARSER_VERSION = "parse-1.0"
 
-_STAMP_RE = re.compile(r"^\s*date (\d{4})-(\d{2})-(\d{2})\s*")
-_TAG_RE = re.compile(r"<[^>]+>")
+# Strength of each kind of publication evidence, strongest first.
+BASIS_ORDER = ("record_field", "html_meta", "published_line", "dateline", "date_stamp", "url", "title")
+
+_STAMP_RE = re.compile(r"^\ufeff?\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
+_TERMINAL = frozenset(".!?…")
+_SENTENCE_BREAK_RE = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“«(]?[A-ZÀ-ÝА-ЯЁІЇЄҐ0-9])")
+_GLUED_GATE_RE = re.compile(r"[.!?][“\"]?[A-Z][a-z]")  # cheap scan before the exact rule below
+_GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z0-9’”)%])([.!?])(?=[“\"]?[A-Z][a-z])")
+_BULLET_RE = re.compile(r"^\s*(?:[-*•·–—▪►]|\d{1,2}[.)])\s+")
+_URL_LINE_RE = re.compile(
+    r"^(?:(?:url|link|source|source url|original(?: article)?|canonical|permalink)\s*:\s*)?<?(https?://\S+?)>?$",
+    re.IGNORECASE,
+)
+_DATELINE_RE = re.compile(
+    r"^([A-ZÀ-ÝА-ЯЁІЇЄ][A-ZÀ-ÝА-ЯЁІЇЄ'’. -]{1,40}[A-ZÀ-ÝА-ЯЁІЇЄ])(?:,\s*[^,:•—–(]{2,30})?\s*(?:[,:•—–-]|\(|$)"
+)
+_PUBLISHED_STRONG_RE = re.compile(
+    r"\b(?:published|posted|created|first published|опубликовано|опубліковано|publicado|publié|"
+    r"pubblicato|veröffentlicht|opublikowano)\b",
+    re.IGNORECASE,
+)
+_UPDATED_RE = re.compile(
+    r"\b(?:updated|modified|mis à jour|actualizado|aktualisiert|обновлено|оновлено)\b", re.IGNORECASE
+)
+_MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+_LABEL_RE = re.compile(r"^[^\W\d_][\w'’-]*(?: [\w'’-]+){0,2}:\s")  # "Source: ...", "Quote from X: ..."
+_UPPER_NAME_RE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}(?:,| is | was | has )")
 
 
-def parse_article(raw: RawArticle, url: str | None = None) -> ParsedArticle:
-    text = raw.text
-    title = None
-    published = None
-    basis = None
+@dataclass(slots=True)
+class _Block:
+    kind: str  # line (plain text), h, p, li, caption
+    text: str
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class _Hints:
+    """What the record or the HTML head says before the body is read."""
+
+    title: str | None = None
+    standfirst: str | None = None
+    url: str | None = None
+    source: str | None = None
+    language: str | None = None
+    dates: list[tuple[str, date]] | None = None  # (basis, date) candidates
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+_words = bp.word_count
+
+
+def _sentences(text: str) -> int:
+    return len(_SENTENCE_BREAK_RE.findall(text)) + 1
+
+
+def _ends_terminal(text: str) -> bool:
+    stripped = text.rstrip("\"”’»)]' ")
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def _headline_like(text: str) -> bool:
+    """A headline: 3-25 words, one sentence, no final full stop, not a menu, byline or date."""
+    n = _words(text)
+    if n < 3 or n > 25 or len(text) < 15:
+        return False
+    first = text.lstrip("\"“«'‘(")[:1]
+    if not first or first.islower():
+        return False
+    if text.rstrip()[-1:] in ".,;:" or _sentences(text) > 1:
+        return False
+    if bp.is_menu_line(text) or bp.is_byline(text) or " | " in text:
+        return False
+    return not _URL_LINE_RE.match(text)
+
+
+def _soft_headline(text: str) -> bool:
+    """A headline that ends with a full stop (some sites print one): short and a single sentence."""
+    n = _words(text)
+    return 4 <= n <= 16 and _sentences(text) == 1 and not text[:1].islower() and " | " not in text
+
+
+def _standfirst_like(text: str) -> bool:
+    n = _words(text)
+    return 8 <= n <= 70 and _sentences(text) <= 3 and not text[:1].islower()
+
+
+def _body_prose(text: str) -> bool:
+    n = _words(text)
+    return n >= 26 or (n >= 10 and _sentences(text) >= 2)
+
+
+def _is_date_line(text: str) -> bool:
+    """A short line that is mostly a date: 'Published On 16 Jan 2023', 'Reuters Published June 8, 2023'."""
+    if _words(text) > 16 or find_date(text) is None:
+        return False
+    rest = bp.TIME_RE.sub(" ", text)
+    rest = re.sub(r"\d+", " ", rest)
+    rest = bp.PUBLISHED_WORD_RE.sub(" ", rest)
+    leftover = [
+        w
+        for w in re.findall(r"[^\W\d_]+", rest)
+        if w.lower() not in _DATE_FILLER and w.lower() not in _MONTH_WORDS
+    ]
+    return len(leftover) <= 4
+
+
+_DATE_FILLER = frozenset(
+    [
+        "on",
+        "at",
+        "by",
+        "the",
+        "of",
+        "de",
+        "del",
+        "di",
+        "du",
+        "le",
+        "la",
+        "am",
+        "um",
+        "in",
+        "den",
+        "и",
+        "в",
+        "о",
+        "от",
+        "de,",
+        "ist",
+        "et",
+        "und",
+        "am",
+        "on:",
+        "gmt",
+        "utc",
+        "ist",
+        "eet",
+        "eest",
+        "cet",
+        "msk",
+        "am",
+        "pm",
+        "a",
+        "m",
+        "p",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "понедельник",
+        "вторник",
+        "среда",
+        "четверг",
+        "пятница",
+        "суббота",
+        "воскресенье",
+        "понеділок",
+        "вівторок",
+        "середа",
+        "четвер",
+        "пʼятниця",
+        "п'ятниця",
+        "субота",
+        "неділя",
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "domenica",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+    ]
+)
+from newsfacts.published import MONTHS as _MONTHS  # noqa: E402 - grouped with the date helpers above
+
+_MONTH_WORDS = frozenset(_MONTHS)
+
+
+def _split_plain(text: str) -> list[_Block]:
+    """Lines -> blocks; a line that continues a sentence broken by hard wrapping is rejoined."""
+    blocks: list[_Block] = []
+    previous_blank = True
+    for raw_line in text.splitlines():
+        line = raw_line.strip()
+        if not line:
+            previous_blank = True
+            continue
+        if blocks and not previous_blank and line[:1].islower() and not _ends_terminal(blocks[-1].text):
+            blocks[-1].text = f"{blocks[-1].text} {line}"
+        else:
+            blocks.append(_Block("line", line))
+        previous_blank = False
+    return blocks
+
+
+def _split_markdown(text: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    for block in _split_plain(text):
+        line = block.text
+        heading = _MD_HEADING_RE.match(line)
+        if heading:
+            blocks.append(_Block("h", _md_inline(heading[2])))
+            continue
+        if re.fullmatch(r"[-*_=]{3,}", line):
+            continue
+        images = _MD_IMAGE_RE.findall(line)
+        line = _MD_IMAGE_RE.sub("", line).strip()
+        if images and not line:
+            alt = clean(" ".join(images))
+            if alt:
+                blocks.append(_Block("caption", alt, "caption"))
+            continue
+        kind = "line"
+        if line.startswith(">"):
+            line = line.lstrip("> ")
+        blocks.append(_Block(kind, _md_inline(line)))
+    return blocks
+
+
+def _md_inline(text: str) -> str:
+    text = _MD_LINK_RE.sub(r"\1", text)
+    return _MD_EMPHASIS_RE.sub(r"\2", text).strip()
+
+
+# ----------------------------------------------------------------------------- inputs
+
+
+def _first(record: dict, *keys: str) -> object:
+    for key in keys:
+        value = record.get(key)
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _as_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title") or value.get("text")
+    if isinstance(value, list):
+        value = " ".join(str(v) for v in value if v)
+    text = clean(str(value)) if value is not None else ""
+    return text or None
+
+
+def _from_json(raw: RawArticle, hints: _Hints, latest: date | None) -> tuple[list[_Block], str | None]:
+    try:
+        record = json.loads(raw.text)
+    except ValueError:
+        return _split_plain(raw.text), None
+    if not isinstance(record, dict):
+        return _split_plain(raw.text), None
+    lowered = {str(k).lower(): v for k, v in record.items()}
+    hints.title = _as_text(_first(lowered, "title", "headline", "head", "name"))
+    hints.standfirst = _as_text(
+        _first(
+            lowered,
+            "standfirst",
+            "description",
+            "summary",
+            "lead",
+            "subtitle",
+            "subheadline",
+            "dek",
+            "excerpt",
+            "teaser",
+        )
+    )
+    url = _as_text(_first(lowered, "url", "link", "canonical_url", "canonical", "permalink", "source_url"))
+    hints.url = url if url and url.startswith("http") else hints.url
+    hints.source = _as_text(
+        _first(
+            lowered, "source", "site", "publisher", "agency", "site_name", "outlet", "media", "source_name"
+        )
+    )
+    if hints.source and hints.source.startswith("http"):
+        hints.source = _domain(hints.source)
+    hints.language = iso_code(_first(lowered, "language", "lang", "locale"))
+    value = _first(
+        lowered,
+        "published",
+        "date",
+        "published_at",
+        "datepublished",
+        "pubdate",
+        "publication_date",
+        "published_date",
+        "publish_date",
+        "date_published",
+        "created_at",
+        "time",
+        "timestamp",
+        "datetime",
+    )
+    found = parse_date_value(value, latest)
+    if found:
+        hints.dates = [("record_field", found)]
+    body = _first(
+        lowered,
+        "text",
+        "body",
+        "content",
+        "article",
+        "article_body",
+        "articlebody",
+        "full_text",
+        "fulltext",
+        "story",
+        "html",
+        "paragraphs",
+    )
+    if isinstance(body, list):
+        body = "\n\n".join(str(p) for p in body if p)
+    body_text = str(body) if body is not None else ""
+    if looks_like_html(body_text):
+        if "<html" in body_text[:2000].lower() or "<body" in body_text[:5000].lower():
+            return _from_html(body_text, hints, latest), hints.language
+        return [_Block(kind, text) for kind, text in parse_fragment(body_text)], hints.language
+    return _split_plain(body_text), hints.language
+
+
+def _from_html(html: str, hints: _Hints, latest: date | None) -> list[_Block]:
+    doc = parse_html(html)
+    hints.title = hints.title or doc.title
+    hints.url = hints.url or doc.url
+    hints.source = hints.source or None
+    if doc.site_name:
+        hints.source = hints.source or f"site:{clean(doc.site_name)}"
+    hints.language = hints.language or iso_code(doc.language)
+    for value in doc.published_values:
+        found = parse_date_value(value, latest)
+        if found:
+            hints.dates = [*(hints.dates or []), ("html_meta", found)]
+            break
+    return [_Block(kind, text, "caption" if kind == "caption" else None) for kind, text in doc.blocks]
+
+
+def _domain(url: str) -> str | None:
+    try:
+        host = urlsplit(url if "://" in url else f"http://{url}").hostname or ""
+    except ValueError:
+        return None
+    host = host.lower()
+    for prefix in ("www.", "m.", "amp.", "mobile."):
+        if host.startswith(prefix):
+            host = host[len(prefix) :]
+    return host or None
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def parse_article(raw: RawArticle) -> ParsedArticle:
+    """Parse one landed article (`raw.source_url` is the page's address where a manifest gives it)."""
+    latest = latest_allowed(raw.landed_date)
+    hints = _Hints(url=raw.source_url, dates=[])
+    text = raw.text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").lstrip("\ufeff")
     removed: list[RemovedBlock] = []
-    if raw.content_type == "application/json":
-        rec = json.loads(text)
-        title = rec.get("title") or rec.get("headline")
-        text = str(rec.get("text") or rec.get("body") or rec.get("content") or rec.get("article") or "")
-        url = url or rec.get("url") or rec.get("link")
-    if raw.content_type == "text/html" or "<p" in text:
-        text = _TAG_RE.sub("\n", text)
-    m = _STAMP_RE.match(text)
-    if m:
-        published = date(int(m[1]), int(m[2]), int(m[3]))
-        basis = "date_stamp"
-        removed.append(RemovedBlock(m.group(0).strip(), "date_stamp"))
-        text = text[m.end():]
-    paragraphs = tuple(line.strip() for line in text.splitlines() if line.strip())
+    evidence: list[tuple[str, date]] = []
+
+    # A web-archive excerpt starts with " date YYYY-MM-DD": the page's date, not article text.
+    stamp = _STAMP_RE.match(text) if raw.content_type != "application/json" else None
+    if stamp:
+        found = parse_date_value(f"{stamp[1]}-{stamp[2]}-{stamp[3]}", latest)
+        removed.append(RemovedBlock(stamp.group(0).strip(), "date_stamp"))
+        if found:
+            evidence.append(("date_stamp", found))
+        text = text[stamp.end() :]
+
+    content_type = raw.content_type.lower()
+    if content_type == "application/json":
+        blocks, _ = _from_json(raw, hints, latest)
+    elif content_type == "text/html" or looks_like_html(text):
+        blocks = _from_html(text, hints, latest)
+    elif content_type == "text/markdown":
+        blocks = _split_markdown(text)
+    else:
+        blocks = _split_plain(text)
+    evidence.extend(hints.dates or [])
+
+    title, standfirst, headings, paragraphs, header_info = _read_blocks(blocks, hints, removed, latest)
+    url = hints.url or header_info.url
+
+    # Language: the article once on its body, then only paragraphs long enough to judge.
+    body_sample = " ".join(paragraphs)[:1500]
+    language = detect_language(body_sample) if len(body_sample) >= 20 else None
+    if language is None:
+        language = hints.language or (detect_language(title or "") if title else None)
+    kept: list[str] = []
+    kept_langs: list[str | None] = []
+    for paragraph in paragraphs:
+        lang, foreign = paragraph_language(paragraph, language)
+        if foreign:
+            removed.append(RemovedBlock(paragraph, f"other_language:{lang}"))
+        else:
+            kept.append(paragraph)
+            kept_langs.append(language)
+    kept_headings: list[str] = []
+    for heading in headings:
+        lang, foreign = (
+            paragraph_language(heading, language)
+            if len(heading) >= MIN_PARAGRAPH_CHARS
+            else (language, False)
+        )
+        if foreign:
+            removed.append(RemovedBlock(heading, f"other_language:{lang}"))
+        else:
+            kept_headings.append(heading)
+
+    # Publication date: strongest kind of evidence wins; URL and title only as fallbacks.
+    evidence.extend(header_info.dates)
+    if url:
+        found = date_from_url(url, latest)
+        if found:
+            evidence.append(("url", found))
+    if title:
+        found = find_date(title, latest)
+        if found:
+            evidence.append(("title", found))
+    published, basis = None, None
+    if evidence:
+        basis, published = min(evidence, key=lambda item: BASIS_ORDER.index(item[0]))
+
+    source = _pick_source(hints, header_info, kept, url)
     return ParsedArticle(
         article_id=raw.article_id,
         landed_date=raw.landed_date,
         source_file=raw.source_file,
         title=title,
-        standfirst=None,
-        headings=(),
-        paragraphs=paragraphs,
-        paragraph_languages=tuple("en" for _ in paragraphs),
+        standfirst=standfirst,
+        headings=tuple(kept_headings),
+        paragraphs=tuple(kept),
+        paragraph_languages=tuple(kept_langs),
         removed_blocks=tuple(removed),
-        language="en",
+        language=language,
         published=published,
         published_basis=basis,
-        source=None,
+        source=source,
         url=url,
-        word_count=sum(len(p.split()) for p in paragraphs),
+        word_count=sum(_words(p) for p in kept),
         parser_version=PARSER_VERSION,
     )
+
+
+@dataclass(slots=True)
+class _HeaderInfo:
+    dates: list[tuple[str, date]]
+    line_dates: list[tuple[int, int, date]] = field(default_factory=list)  # (rank, -position, date)
+    agency: str | None = None
+    site: str | None = None
+    url: str | None = None
+
+
+_TRAILING_AGENCY_RE = re.compile(
+    r"(?:[-—–(]\s*|\s)(" + "|".join(re.escape(a) for a in bp.AGENCY_NAMES) + r")\)?\s*$"
+)
+
+
+def _pick_source(hints: _Hints, info: _HeaderInfo, paragraphs: list[str], url: str | None) -> str | None:
+    if hints.source and not hints.source.startswith("site:"):
+        return hints.source
+    if info.agency:
+        return info.agency
+    if info.site:
+        return info.site
+    if hints.source:
+        return hints.source[5:]
+    if paragraphs:
+        m = _TRAILING_AGENCY_RE.search(paragraphs[-1][-60:])
+        if m:
+            return m[1]
+    return _domain(url) if url else None
+
+
+def _read_blocks(
+    blocks: list[_Block], hints: _Hints, removed: list[RemovedBlock], latest: date | None
+) -> tuple[str | None, str | None, list[str], list[str], _HeaderInfo]:
+    info = _HeaderInfo(dates=[])
+    # 1. Self-evident furniture, bullets, URL lines, glued sentences.
+    for block in blocks:
+        if block.reason:
+            continue
+        bullet = _BULLET_RE.match(block.text)
+        if bullet:
+            block.text = block.text[bullet.end() :].strip()
+            if block.kind == "line":
+                block.kind = "li"
+        if not block.text:
+            block.reason = "empty"
+            continue
+        url_line = _URL_LINE_RE.match(block.text)
+        if url_line:
+            block.reason = "url"
+            info.url = info.url or url_line[1]
+            continue
+        block.reason = bp.classify_line(block.text)
+    # A short line right before a captioned photo credit is the photo's title (alt text),
+    # unless it follows a headline (then it is the headline, or its duplicate).
+    for i in range(1, len(blocks)):
+        if blocks[i].reason == "caption" and blocks[i - 1].reason is None:
+            prev = blocks[i - 1]
+            before = next((b for b in reversed(blocks[: i - 1]) if b.reason is None), None)
+            if (
+                _words(prev.text) <= 10
+                and not _ends_terminal(prev.text)
+                and before is not None
+                and not _headline_like(before.text)
+            ):
+                prev.reason = "caption"
+
+    removed.extend(RemovedBlock(b.text, b.reason) for b in blocks if b.reason and b.reason != "empty")
+    live = [b for b in blocks if b.reason is None]
+    title: str | None = hints.title
+    standfirst: str | None = hints.standfirst
+    title_norm = _norm(title) if title else None
+    standfirst_norm = _norm(standfirst) if standfirst else None
+
+    # 2. Header: everything before the first body paragraph.
+    pending: list[_Block] = []
+    body_start = len(live)
+    i = 0
+    while i < len(live):
+        block = live[i]
+        text = block.text
+        norm = _norm(text)
+        if title_norm and (norm == title_norm or (len(norm) > 20 and title_norm.startswith(norm))):
+            block.reason = "duplicate_title"
+        elif standfirst_norm and norm == standfirst_norm:
+            block.reason = "duplicate_standfirst"
+        elif pending and norm == _norm(pending[-1].text):
+            block.reason = "duplicate_title"
+        elif _header_meta(block, info, latest):
+            pass
+        elif (
+            (block.kind == "h" and title is None and not pending and _words(text) >= 3)
+            or (title is None and _headline_like(text) and not _dateline(text))
+            or (
+                title is None
+                and not pending
+                and _soft_headline(text)
+                and _ends_terminal(text)
+                and _next_supports_title(live, i)
+            )
+        ):
+            pending.append(block)
+        else:
+            if title is None and pending:
+                title, extra = _resolve_title(pending)
+                if extra is not None and standfirst is None:
+                    standfirst = extra.text
+                    extra.reason = "standfirst"
+                pending = []
+            if (
+                standfirst is None
+                and title is not None
+                and _standfirst_like(text)
+                and not _dateline(text)
+                and (not _ends_terminal(text) or _next_is_meta(live, i, info, latest))
+            ):
+                standfirst = text
+                block.reason = "standfirst"
+            else:
+                body_start = i
+                break
+        if block.reason and block.reason not in ("standfirst",):
+            removed.append(RemovedBlock(block.text, block.reason))
+        i += 1
+    if title is None and pending:
+        title, extra = _resolve_title(pending)
+        if extra is not None and standfirst is None:
+            standfirst = extra.text
+            extra.reason = "standfirst"
+    for block in pending:
+        if block.reason is None and block.text != title and block.text != standfirst:
+            block.reason = "link_list"
+            removed.append(RemovedBlock(block.text, "link_list"))
+    if title is not None and title_norm is None:
+        for block in live[:body_start]:
+            if block.text == title:
+                block.reason = "title"
+
+    if info.line_dates:
+        info.dates.append(("published_line", max(info.line_dates)[2]))
+
+    # 3. Body.
+    if body_start < len(live):
+        _dateline_evidence(live[body_start].text, info, latest)
+    body = [b for b in live[body_start:] if b.reason is None]
+    headings: list[str] = []
+    paragraphs: list[str] = []
+    in_list = False
+    n = len(body)
+    for j, block in enumerate(body):
+        text = block.text
+        reason = None
+        if title_norm and _norm(text) == title_norm:
+            reason = "duplicate_title"
+        elif bp.is_list_marker(text):
+            in_list = True
+            reason = "link_list"
+        elif in_list:
+            if _body_prose(text) and _ends_terminal(text) and _words(text) >= 30:
+                in_list = False
+            else:
+                reason = "link_list"
+        if reason is None and not in_list:
+            reason = _body_reason(body, j, n)
+        if (reason is None and block.kind == "h") or reason == "heading":
+            if block.kind == "h" or j < n - 1:
+                headings.append(text)
+                continue
+            reason = "truncated"
+        if reason:
+            removed.append(RemovedBlock(text, reason))
+            continue
+        if len(text) > 40 and _GLUED_GATE_RE.search(text):
+            text = _GLUED_SENTENCE_RE.sub(r"\1 ", text)
+        paragraphs.append(text)
+    return title, standfirst, headings, paragraphs, info
+
+
+def _resolve_title(pending: list[_Block]) -> tuple[str, _Block | None]:
+    """Pick the headline among consecutive headline-like header lines; earlier ones are a list."""
+    if len(pending) == 1:
+        pending[0].reason = "title"
+        return pending[0].text, None
+    last, before = pending[-1], pending[-2]
+    if _words(last.text) >= 8 and _words(last.text) >= _words(before.text):
+        before.reason = "title"
+        return before.text, last
+    last.reason = "title"
+    return last.text, None
+
+
+def _next_supports_title(live: list[_Block], i: int) -> bool:
+    """A headline ending in a full stop is believed only when a standfirst or meta line follows."""
+    if i + 1 >= len(live):
+        return False
+    nxt = live[i + 1].text
+    if _is_date_line(nxt) or bp.is_byline(nxt) or bp.is_meta_line(nxt):
+        return True
+    return _standfirst_like(nxt) and not _ends_terminal(nxt) and _words(nxt) <= 40
+
+
+def _next_is_meta(live: list[_Block], i: int, info: _HeaderInfo, latest: date | None) -> bool:
+    for block in live[i + 1 : i + 4]:
+        if block.reason in ("caption", "title", "duplicate_title"):
+            continue
+        text = block.text
+        return _is_date_line(text) or bp.is_byline(text) or bp.is_meta_line(text)
+    return False
+
+
+def _dateline(text: str) -> bool:
+    m = _DATELINE_RE.match(text)
+    return bool(m) and len(m[1]) >= 3 and m[1].upper() == m[1] and _words(text) > 8
+
+
+def _header_meta(block: _Block, info: _HeaderInfo, latest: date | None) -> bool:
+    """Classify a header line as menu / byline / date line / credit; harvest its date and agency."""
+    text = block.text
+    n = _words(text)
+    is_date = _is_date_line(text)
+    if not is_date and (
+        bp.is_menu_line(text)
+        or (n <= 3 and not _ends_terminal(text) and block.kind != "h" and not bp.AGENCY_RE.fullmatch(text))
+    ):
+        block.reason = "menu"
+        return True
+    if not is_date and n <= 3 and bp.AGENCY_RE.fullmatch(text):
+        block.reason = "credit"
+        info.agency = info.agency or bp._canonical_agency(text)
+        return True
+    is_meta = bp.is_meta_line(text)
+    is_byline = bp.is_byline(text)
+    if not (is_meta or is_byline or is_date):
+        return False
+    block.reason = "byline" if is_byline else ("meta" if is_meta else "date_line")
+    found = find_date(text, latest)
+    if found:
+        # explicit "Published" beats a bare date line, which beats "Updated"
+        rank = 2 if _PUBLISHED_STRONG_RE.search(text) else (0 if _UPDATED_RE.search(text) else 1)
+        info.line_dates.append((rank, -len(info.line_dates), found))
+    agency = bp.agency_in(text)
+    if agency is None:
+        m = bp.AGENCY_RE.match(text)
+        agency = m.group(0) if m else None
+    if agency:
+        info.agency = info.agency or bp._canonical_agency(agency)
+    if is_byline and " | " in text:
+        site = text.rsplit(" | ", 1)[1].strip()
+        if 1 <= _words(site) <= 5 and not find_date(site):
+            info.site = info.site or site
+    return True
+
+
+def _dateline_evidence(text: str, info: _HeaderInfo, latest: date | None) -> None:
+    """'KYIV, March 3, 2024 (Reuters) -' at the start of the body: a dateline with a full date."""
+    head = text[:90]
+    agency = bp.agency_in(head)
+    if agency:
+        info.agency = info.agency or agency
+    m = _DATELINE_RE.match(head)
+    if m and m[1].upper() == m[1] and len(m[1]) >= 3:
+        found = find_date(head[: m.end() + 40], latest)
+        if found:
+            info.dates.append(("dateline", found))
+
+
+def _body_reason(body: list[_Block], j: int, n: int) -> str | None:
+    """Context rules inside the body: short-line runs, author bios, headings, a cut-off tail."""
+    text = body[j].text
+    words = _words(text)
+    if body[j].kind == "h":
+        return "heading"
+    prev_text = body[j - 1].text if j > 0 else ""
+    next_text = body[j + 1].text if j + 1 < n else ""
+    if words <= 3 and not _ends_terminal(text):
+        # A name line followed by the author's bio at the end of the page.
+        if next_text and next_text.startswith(text) and bp.AUTHOR_ROLE_RE.search(next_text):
+            return "author_bio"
+        short_neighbours = (_words(prev_text) <= 3 and prev_text and not _ends_terminal(prev_text)) or (
+            _words(next_text) <= 3 and next_text and not _ends_terminal(next_text)
+        )
+        if short_neighbours:
+            return "menu"
+        if j == n - 1:
+            return "truncated"
+        return "heading"
+    if j >= n - 3 and _UPPER_NAME_RE.match(text) and bp.AUTHOR_ROLE_RE.search(text) and words <= 90:
+        return "author_bio"
+    if not _ends_terminal(text) and words <= 14 and text[-1:] not in ",;:" and not _LABEL_RE.match(text):
+        if j == n - 1:
+            return "truncated"
+        if _headline_like(text) or (words >= 2 and text[:1].isupper()):
+            return "heading"
+    return None

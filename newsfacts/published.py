@@ -7,36 +7,240 @@ year is not a publication date. Nothing later than landed_date + 1 day is accept
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 # Month names (nominative and genitive where they differ) in the languages of conflict news.
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januar", "jänner",
-        "января", "январь", "янв", "січня", "січень", "stycznia", "styczeń", "ocak", "ianuarie"),
-    2: ("february", "feb", "février", "fevrier", "févr", "fev", "febrero", "febbraio", "fevereiro", "februar",
-        "февраля", "февраль", "фев", "лютого", "лютий", "lutego", "luty", "şubat", "subat", "februarie"),
-    3: ("march", "mar", "mars", "marzo", "março", "marco", "märz", "marz", "марта", "март", "березня",
-        "березень", "marca", "marzec", "mart", "martie"),
-    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "апреля", "апрель", "апр", "квітня",
-        "квітень", "kwietnia", "kwiecień", "nisan", "aprilie"),
-    5: ("may", "mai", "mayo", "maggio", "mag", "maio", "мая", "май", "травня", "травень", "maja", "maj",
-        "mayıs", "mayis"),
-    6: ("june", "jun", "juin", "junio", "giugno", "giu", "junho", "juni", "июня", "июнь", "червня",
-        "червень", "czerwca", "czerwiec", "haziran", "iunie"),
-    7: ("july", "jul", "juillet", "juil", "julio", "luglio", "lug", "julho", "juli", "июля", "июль",
-        "липня", "липень", "lipca", "lipiec", "temmuz", "iulie"),
-    8: ("august", "aug", "août", "aout", "agosto", "ago", "августа", "август", "авг", "серпня", "серпень",
-        "sierpnia", "sierpień", "ağustos", "agustos"),
-    9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro",
-        "сентября", "сентябрь", "сен", "вересня", "вересень", "września", "wrzesień", "eylül", "eylul",
-        "septembrie"),
-    10: ("october", "oct", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "oktober", "okt",
-         "октября", "октябрь", "жовтня", "жовтень", "października", "październik", "ekim", "octombrie"),
-    11: ("november", "nov", "novembre", "noviembre", "novembro", "ноября", "ноябрь", "листопада",
-         "листопад", "listopada", "listopad", "kasım", "kasim", "noiembrie"),
-    12: ("december", "dec", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "dez",
-         "dezember", "декабря", "декабрь", "дек", "грудня", "грудень", "grudnia", "grudzień", "aralık",
-         "aralik", "decembrie"),
+    1: (
+        "january",
+        "jan",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "gennaio",
+        "gen",
+        "janeiro",
+        "januar",
+        "jänner",
+        "января",
+        "январь",
+        "янв",
+        "січня",
+        "січень",
+        "stycznia",
+        "styczeń",
+        "ocak",
+        "ianuarie",
+    ),
+    2: (
+        "february",
+        "feb",
+        "février",
+        "fevrier",
+        "févr",
+        "fev",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "februar",
+        "февраля",
+        "февраль",
+        "фев",
+        "лютого",
+        "лютий",
+        "lutego",
+        "luty",
+        "şubat",
+        "subat",
+        "februarie",
+    ),
+    3: (
+        "march",
+        "mar",
+        "mars",
+        "marzo",
+        "março",
+        "marco",
+        "märz",
+        "marz",
+        "марта",
+        "март",
+        "березня",
+        "березень",
+        "marca",
+        "marzec",
+        "mart",
+        "martie",
+    ),
+    4: (
+        "april",
+        "apr",
+        "avril",
+        "avr",
+        "abril",
+        "abr",
+        "aprile",
+        "апреля",
+        "апрель",
+        "апр",
+        "квітня",
+        "квітень",
+        "kwietnia",
+        "kwiecień",
+        "nisan",
+        "aprilie",
+    ),
+    5: (
+        "may",
+        "mai",
+        "mayo",
+        "maggio",
+        "mag",
+        "maio",
+        "мая",
+        "май",
+        "травня",
+        "травень",
+        "maja",
+        "maj",
+        "mayıs",
+        "mayis",
+    ),
+    6: (
+        "june",
+        "jun",
+        "juin",
+        "junio",
+        "giugno",
+        "giu",
+        "junho",
+        "juni",
+        "июня",
+        "июнь",
+        "червня",
+        "червень",
+        "czerwca",
+        "czerwiec",
+        "haziran",
+        "iunie",
+    ),
+    7: (
+        "july",
+        "jul",
+        "juillet",
+        "juil",
+        "julio",
+        "luglio",
+        "lug",
+        "julho",
+        "juli",
+        "июля",
+        "июль",
+        "липня",
+        "липень",
+        "lipca",
+        "lipiec",
+        "temmuz",
+        "iulie",
+    ),
+    8: (
+        "august",
+        "aug",
+        "août",
+        "aout",
+        "agosto",
+        "ago",
+        "августа",
+        "август",
+        "авг",
+        "серпня",
+        "серпень",
+        "sierpnia",
+        "sierpień",
+        "ağustos",
+        "agustos",
+    ),
+    9: (
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "settembre",
+        "set",
+        "setembro",
+        "сентября",
+        "сентябрь",
+        "сен",
+        "вересня",
+        "вересень",
+        "września",
+        "wrzesień",
+        "eylül",
+        "eylul",
+        "septembrie",
+    ),
+    10: (
+        "october",
+        "oct",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "ott",
+        "outubro",
+        "out",
+        "oktober",
+        "okt",
+        "октября",
+        "октябрь",
+        "жовтня",
+        "жовтень",
+        "października",
+        "październik",
+        "ekim",
+        "octombrie",
+    ),
+    11: (
+        "november",
+        "nov",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "ноября",
+        "ноябрь",
+        "листопада",
+        "листопад",
+        "listopada",
+        "listopad",
+        "kasım",
+        "kasim",
+        "noiembrie",
+    ),
+    12: (
+        "december",
+        "dec",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro",
+        "dez",
+        "dezember",
+        "декабря",
+        "декабрь",
+        "дек",
+        "грудня",
+        "грудень",
+        "grudnia",
+        "grudzień",
+        "aralık",
+        "aralik",
+        "decembrie",
+    ),
 }
 MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for name in names}
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
@@ -51,6 +255,7 @@ _DMY_NAME = re.compile(
 _MDY_NAME = re.compile(
     rf"(?<![\w])({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
 )
+_YEAR_GATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)")
 
@@ -74,6 +279,8 @@ def latest_allowed(landed: date | None) -> date | None:
 
 def find_date(text: str, latest: date | None = None) -> date | None:
     """The first complete date written in `text` (month names in many languages, ISO, d.m.Y)."""
+    if not _YEAR_GATE.search(text):  # every complete date carries a four-digit year
+        return None
     best: tuple[int, date] | None = None
     for regex, order in ((_DMY_NAME, "dmy"), (_MDY_NAME, "mdy")):
         for m in regex.finditer(text):
@@ -95,9 +302,7 @@ def find_date(text: str, latest: date | None = None) -> date | None:
     if m:
         first, second, year = int(m[1]), int(m[3]), int(m[4])
         # Day first (European order) unless that is impossible; US sites write m/d/Y with slashes.
-        if m[2] == "/" and first <= 12 < second:
-            first, second = second, first
-        elif second > 12 >= first:
+        if (m[2] == "/" and first <= 12 < second) or second > 12 >= first:
             first, second = second, first
         found = valid_date(year, second, first, latest)
         if found and (best is None or m.start() < best[0]):
@@ -120,7 +325,7 @@ _URL_SLUG_NAME = re.compile(rf"(?<![a-z0-9])(\d{{1,2}})-({_MONTH_ALT})-(20\d\d)(
 def date_from_url(url: str, latest: date | None = None) -> date | None:
     """A complete date written in the URL path, or None."""
     path = url.split("://", 1)[-1]
-    path = path[path.find("/"):] if "/" in path else ""
+    path = path[path.find("/") :] if "/" in path else ""
     if not path:
         return None
     for regex in (_URL_YMD_PATH, _URL_Y_MMDD, _URL_YMD_DASH, _URL_COMPACT):
@@ -143,11 +348,11 @@ def parse_date_value(value: object, latest: date | None = None) -> date | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         seconds = float(value) / (1000 if value > 1e11 else 1)
         try:
-            found = datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+            found = datetime.fromtimestamp(seconds, tz=UTC).date()
         except (OverflowError, OSError, ValueError):
             return None
         return valid_date(found.year, found.month, found.day, latest)

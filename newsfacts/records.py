@@ -27,6 +27,7 @@ class RawArticle:
     content: bytes
     text: str  # `content` decoded (for JSON: the record's canonical JSON text)
     encoding: str  # detected encoding of the source bytes, e.g. "utf-8", "utf-16", "cp1251"
+    source_url: str | None  # the page's address when a manifest beside the files gives it
     ingested_at: datetime
 
 

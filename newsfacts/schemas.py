@@ -34,6 +34,7 @@ RAW_ARTICLES = pa.schema(
         pa.field("content", pa.binary(), nullable=False),
         pa.field("text", pa.string(), nullable=False),
         pa.field("encoding", pa.string(), nullable=False),
+        pa.field("source_url", pa.string()),
         pa.field("ingested_at", _TS, nullable=False),
     ]
 )
@@ -114,6 +115,27 @@ QUARANTINE = pa.schema(
         pa.field("check", pa.string(), nullable=False),
         pa.field("reason", pa.string(), nullable=False),
         pa.field("quarantined_at", _TS, nullable=False),
+    ]
+)
+
+# Grain: one row per expectation evaluated on a table's partition in a run (dq.check_results).
+CHECK_RESULTS = pa.schema(
+    [
+        pa.field("run_id", pa.string(), nullable=False),
+        pa.field("landed_date", pa.date32(), nullable=False),
+        pa.field("table_name", pa.string(), nullable=False),
+        pa.field("suite", pa.string(), nullable=False),
+        pa.field("check_name", pa.string(), nullable=False),
+        pa.field("expectation_type", pa.string(), nullable=False),
+        pa.field("column_name", pa.string()),
+        pa.field("severity", pa.string(), nullable=False),
+        pa.field("row_level", pa.bool_(), nullable=False),
+        pa.field("success", pa.bool_(), nullable=False),
+        pa.field("rows_checked", pa.int64(), nullable=False),
+        pa.field("unexpected_count", pa.int64(), nullable=False),
+        pa.field("example_ids", pa.list_(pa.string()), nullable=False),
+        pa.field("observed", pa.string()),
+        pa.field("evaluated_at", _TS, nullable=False),
     ]
 )
 

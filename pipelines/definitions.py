@@ -6,19 +6,18 @@ from assets.events import event_mentions
 from assets.parsed import parsed_articles
 from assets.raw import raw_articles
 from assets.warehouse import warehouse_tables
+from pipelines.automation import daily_pipeline_schedule, landing_sensor
+from pipelines.jobs import daily_pipeline
 from pipelines.resources import resources_for
 
 all_assets = [raw_articles, parsed_articles, event_mentions, warehouse_tables]
 
-daily_pipeline = dg.define_asset_job(
-    "daily_pipeline",
-    selection=dg.AssetSelection.all(),
-    description="Landing folder to DuckDB for one landing day (or a range, as one run).",
-)
 
 defs = dg.Definitions(
     assets=all_assets,
     jobs=[daily_pipeline],
+    schedules=[daily_pipeline_schedule],
+    sensors=[landing_sensor],
     resources=resources_for(),
     # In-process: one process per run instead of one per step (GX and the gazetteer load once).
     executor=dg.in_process_executor,

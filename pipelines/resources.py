@@ -27,5 +27,5 @@ def resources_for(data_root: str | os.PathLike[str] | None = None) -> dict[str, 
     return {
         "storage": NewsfactsStorage(data_root=str(paths.root)),
         # DuckDBResource retries when another process holds the file's lock.
-        "duckdb": DuckDBResource(database=str(paths.warehouse_db), connection_config=CONNECTION_CONFIG),
+        "duckdb": DuckDBResource(database=str(paths.pipeline_db), connection_config=CONNECTION_CONFIG),
     }

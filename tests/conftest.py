@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.cli import land_samples
 from newsfacts.config import DATA_ROOT_ENV, SAMPLES_DIR, DataPaths
 
 
@@ -22,6 +21,8 @@ def data_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataPaths:
 
 @pytest.fixture
 def landed_samples(data_paths: DataPaths) -> list[date]:
+    from newsfacts.cli import land_samples  # imports the whole pipeline; only tests that land need it
+
     return land_samples(data_paths)
 
 

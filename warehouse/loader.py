@@ -1,8 +1,10 @@
 """Load lake partitions into the DuckDB warehouse, one transaction per load.
 
 Loading a day deletes that day's rows and inserts them again from Parquet, so reloading
-is idempotent. Table definitions live in sql/<layer>_<table>.sql; when a definition
+is idempotent. Table definitions live in sql/<schema>_<table>.sql; when a definition
 changes, the table is dropped, recreated and refilled from every partition in the lake.
+After the mentions are loaded, the event dates they touch are re-clustered into
+events.events (sql/refresh_events.sql): never the whole history.
 """
 
 from __future__ import annotations
@@ -15,10 +17,15 @@ from pathlib import Path
 import duckdb
 
 from newsfacts.config import DataPaths
-from newsfacts.schemas import TABLES
+from newsfacts.schemas import CHECK_RESULTS, TABLES
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
+VIEWS_DIR = SQL_DIR / "views"
 SETUP_FILES = ("00_schemas.sql", "01_meta_table_versions.sql")
+CHECK_RESULTS_TABLE = ("dq", "check_results")
+EVENTS_TABLE = ("events", "events")
+# Tables built here rather than copied from the lake.
+WAREHOUSE_TABLES = (CHECK_RESULTS_TABLE, EVENTS_TABLE)
 # Older DuckDB clients (1.4+) can open the file; DuckDB 2.0's default format they cannot.
 CONNECTION_CONFIG = {"storage_compatibility_version": "v1.4.0"}
 
@@ -29,39 +36,47 @@ def connect(database: Path, read_only: bool = False) -> duckdb.DuckDBPyConnectio
     return duckdb.connect(str(database), read_only=read_only, config=config)
 
 
-def table_sql(layer: str, table: str) -> str:
-    return (SQL_DIR / f"{layer}_{table}.sql").read_text(encoding="utf-8")
+def table_sql(schema: str, table: str) -> str:
+    return (SQL_DIR / f"{schema}_{table}.sql").read_text(encoding="utf-8")
 
 
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _dates(days: Sequence[date]) -> list[str]:
+    return [d.isoformat() for d in days]
+
+
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
-    """Create missing tables and rebuild changed ones; return the (layer, table) pairs (re)created."""
+    """Create missing tables, rebuild changed ones, (re)create the views.
+
+    Returns the (schema, table) pairs that were (re)created and so need filling.
+    """
     for name in SETUP_FILES:
         con.execute((SQL_DIR / name).read_text(encoding="utf-8"))
     known = dict(con.execute("select table_name, ddl_sha256 from meta.table_versions").fetchall())
-    existing = {
-        (schema, name)
-        for schema, name in con.execute(
+    existing = set(
+        con.execute(
             "select schema_name, table_name from duckdb_tables() where database_name = current_database()"
         ).fetchall()
-    }
+    )
     created = set()
-    for layer, table in TABLES:
-        ddl = table_sql(layer, table)
+    for schema, table in [*TABLES, *WAREHOUSE_TABLES]:
+        ddl = table_sql(schema, table)
         digest = hashlib.sha256(ddl.encode()).hexdigest()
-        qualified = f"{layer}.{table}"
-        if known.get(qualified) == digest and (layer, table) in existing:
+        qualified = f"{schema}.{table}"
+        if known.get(qualified) == digest and (schema, table) in existing:
             continue
-        con.execute(f"drop table if exists {qualified}")
+        con.execute(f"drop table if exists {qualified} cascade")
         con.execute(ddl)
         con.execute(
             "insert or replace into meta.table_versions (table_name, ddl_sha256) values (?, ?)",
             [qualified, digest],
         )
-        created.add((layer, table))
+        created.add((schema, table))
+    for view in sorted(VIEWS_DIR.glob("*.sql")):
+        con.execute(view.read_text(encoding="utf-8"))
     return created
 
 
@@ -79,28 +94,71 @@ def load_partitions(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequ
     con.begin()
     try:
         created = ensure_tables(con)
+        recluster_all = bool(created & {EVENTS_TABLE, ("events", "mentions"), ("parsed", "articles")})
+        # The event dates the old mentions of these days sat on: they may lose events.
+        con.execute(
+            "create or replace temp table affected_dates as "
+            "select distinct cluster_date from events.mention_clusters where landed_date = any(?::date[])",
+            [_dates(days)],
+        )
         for (layer, table), (schema, _) in TABLES.items():
-            # A rebuilt table is refilled from the whole lake, not just today's partitions.
+            # A rebuilt table is refilled from the whole lake, not just the days asked for.
             load_days = lake_days(paths, layer, table) if (layer, table) in created else list(days)
-            if not load_days:
-                continue
-            files = [str(paths.partition_file(layer, table, day)) for day in load_days]
-            missing = [f for f in files if not Path(f).exists()]
-            if missing:
-                raise FileNotFoundError(f"{layer}.{table}: partition files missing: {', '.join(missing)}")
-            columns = ", ".join(_quoted(name) for name in schema.names)
-            con.execute(
-                f"delete from {layer}.{table} where landed_date = any(?::date[])",
-                [[d.isoformat() for d in load_days]],
-            )
-            count = con.execute(
-                f"insert into {layer}.{table} ({columns}) "
-                f"select {columns} from read_parquet(?, hive_partitioning = false)",
-                [files],
-            ).fetchone()
-            loaded[f"{layer}.{table}"] = int(count[0]) if count else 0
+            if load_days:
+                loaded[f"{layer}.{table}"] = _load_table(con, paths, layer, table, schema.names, load_days)
+        loaded["dq.check_results"] = _load_check_results(
+            con, paths, None if CHECK_RESULTS_TABLE in created else days
+        )
+        # ...and the dates the new mentions sit on.
+        con.execute(
+            "insert into affected_dates select distinct cluster_date from events.mention_clusters "
+            + ("" if recluster_all else "where landed_date = any(?::date[])"),
+            [] if recluster_all else [_dates(days)],
+        )
+        before = con.execute("select count(*) from events.events").fetchone()[0]
+        con.execute((SQL_DIR / "refresh_events.sql").read_text(encoding="utf-8"))
+        loaded["events.events (re-clustered)"] = con.execute("select count(*) from fresh_events").fetchone()[0]
+        loaded["events.events (new)"] = con.execute("select count(*) from events.events").fetchone()[0] - before
         con.commit()
     except Exception:
         con.rollback()
         raise
     return loaded
+
+
+def _load_table(
+    con: duckdb.DuckDBPyConnection, paths: DataPaths, layer: str, table: str, names: list[str], days: list[date]
+) -> int:
+    files = [str(paths.partition_file(layer, table, day)) for day in days]
+    missing = [f for f in files if not Path(f).exists()]
+    if missing:
+        raise FileNotFoundError(f"{layer}.{table}: partition files missing: {', '.join(missing)}")
+    columns = ", ".join(_quoted(name) for name in names)
+    con.execute(f"delete from {layer}.{table} where landed_date = any(?::date[])", [_dates(days)])
+    count = con.execute(
+        f"insert into {layer}.{table} ({columns}) "
+        f"select {columns} from read_parquet(?, hive_partitioning = false)",
+        [files],
+    ).fetchone()
+    return int(count[0]) if count else 0
+
+
+def _load_check_results(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequence[date] | None) -> int:
+    """Replace the check history of `days` (None: every day) with all runs' result files."""
+    folders = (
+        sorted(paths.lake.glob("dq/check_results/date=*"))
+        if days is None
+        else [paths.check_results_folder(day) for day in days]
+    )
+    files = [str(f) for folder in folders for f in sorted(folder.glob("*.parquet"))]
+    if days is not None:
+        con.execute("delete from dq.check_results where landed_date = any(?::date[])", [_dates(days)])
+    if not files:
+        return 0
+    columns = ", ".join(_quoted(name) for name in CHECK_RESULTS.names)
+    count = con.execute(
+        f"insert into dq.check_results ({columns}) "
+        f"select {columns} from read_parquet(?, hive_partitioning = false)",
+        [files],
+    ).fetchone()
+    return int(count[0]) if count else 0

@@ -123,3 +123,20 @@ def test_landing_day_rejects_exact_repeats_and_walks_subfolders(tmp_path: Path) 
 
 def test_missing_landing_day_is_empty(tmp_path: Path) -> None:
     assert ingest_landing_day(tmp_path, DAY, NOW) == IngestResult()
+
+
+def test_a_manifest_gives_each_file_its_url_and_is_not_an_article(tmp_path: Path) -> None:
+    day_folder = tmp_path / "2025-03-10"
+    day_folder.mkdir()
+    (day_folder / "a.txt").write_text("Shelling of Nikopol.", encoding="utf-8")
+    (day_folder / "b.txt").write_text("Drone over Bryansk.", encoding="utf-8")
+    (day_folder / "sources.tsv").write_text(
+        "file\turl\tretrieved_from\na.txt\thttps://news.example/2025/03/10/nikopol\tcrawler\nb.txt\tnot a url\tx\n",
+        encoding="utf-8",
+    )
+    result = ingest_landing_day(tmp_path, DAY, NOW)
+    assert result.rejected == []
+    assert {a.source_file: a.source_url for a in result.articles} == {
+        "2025-03-10/a.txt": "https://news.example/2025/03/10/nikopol",
+        "2025-03-10/b.txt": None,
+    }

@@ -11,17 +11,19 @@ import pytest
 from newsfacts.config import DataPaths
 from newsfacts.ingest import ingest_landing_day
 from newsfacts.lake import write_partition
-from newsfacts.schemas import RAW_ARTICLES, RAW_REJECTED, TABLES, records_to_table
+from newsfacts.schemas import CHECK_RESULTS, RAW_ARTICLES, RAW_REJECTED, TABLES, records_to_table
 from warehouse.loader import connect, ensure_tables, load_partitions
 
 
-@pytest.mark.parametrize(("layer", "table"), list(TABLES))
+ARROW_SCHEMAS = {key: schema for key, (schema, _) in TABLES.items()} | {("dq", "check_results"): CHECK_RESULTS}
+
+
+@pytest.mark.parametrize(("layer", "table"), list(ARROW_SCHEMAS))
 def test_ddl_columns_match_the_arrow_schema(layer: str, table: str) -> None:
     con = duckdb.connect()
     ensure_tables(con)
     columns = [row[0] for row in con.execute(f"describe {layer}.{table}").fetchall()]
-    schema, _ = TABLES[(layer, table)]
-    assert columns == schema.names
+    assert columns == ARROW_SCHEMAS[(layer, table)].names
 
 
 def _land_and_write(paths: DataPaths, day: date, texts: dict[str, str]) -> None:

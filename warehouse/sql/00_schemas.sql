@@ -2,4 +2,6 @@
 create schema if not exists raw;
 create schema if not exists parsed;
 create schema if not exists events;
+create schema if not exists dq;
+create schema if not exists analysis;
 create schema if not exists meta;

@@ -9,5 +9,6 @@ create table raw.articles (
     content blob not null,
     text varchar not null,
     encoding varchar not null,
+    source_url varchar,
     ingested_at timestamptz not null
 );

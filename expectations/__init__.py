@@ -1,0 +1,1 @@
+"""Great Expectations suites per layer (suites/*.json) and the runner that applies them."""

