@@ -27,7 +27,8 @@ _VERBS = (
 )
 # Attacker mentions: "Russian forces", "Russia launched", "by Ukraine", "accused Kyiv of".
 _SIDE_RE = re.compile(
-    rf"\b(?:(?P<ru>Russian (?:{_RU_NOUNS})|Russians|the occupiers|occupying forces|occupation forces|"
+    rf"\b(?:(?P<ru>Russian (?:{_RU_NOUNS})|Russians|by the (?:occupiers|invaders)|"
+    rf"the (?:occupiers|invaders) (?:have |had )?(?:{_VERBS}|fired on|shelled)|occupying forces|occupation forces|"
     rf"(?:Russia|Moscow)(?:'s|’s)? (?:forces|troops|army|military|{_VERBS})|by Russia|accused (?:Russia|Moscow) of|"
     rf"Russian-launched|Kremlin forces|invasores rusos|fuerzas (?:de ocupación )?rusas|tropas rusas|"
     rf"ej[eé]rcito ruso|(?:Rusia|los rusos) (?:lanzó|atacó|lanzaron|atacaron|bombardeó))"
@@ -36,7 +37,7 @@ _SIDE_RE = re.compile(
     rf"(?:forces|troops|army|military|{_VERBS})|by (?:Ukraine|Kyiv|Kiev)|accused (?:Ukraine|Kyiv|Kiev) of|"
     rf"Kyiv regime|Kiev regime|partisans|the Ukrainians|fuerzas ucranianas|tropas ucranianas|"
     rf"ej[eé]rcito ucraniano|(?:Ucrania|los ucranianos) (?:lanzó|atacó|lanzaron|atacaron|bombardeó))"
-    rf"|(?P<wagner>Wagner))\b",
+    rf"|(?P<wagner>Wagner|Prigozhin))\b",
 )
 _INTERCEPTOR_RE = re.compile(
     r"\b(?:(?P<ru>Russian air defen[cs]es?|Russia(?:'s|’s) air defen[cs]es?|Russian (?:Defen[cs]e )?Ministry|"
@@ -143,8 +144,11 @@ def arrester(text: str, country: str | None) -> str | None:
 
 def first_party(text: str) -> tuple[str | None, str | None]:
     """Agreement parties in the order named ("Ukraine and Russia" -> Ukraine, Russia)."""
-    m = re.search(r"\b(?:(?P<ru>Russia|Russian|Moscow|Rusia|rus[oa]s?)|(?P<ua>Ukraine|Ukrainian|Kyiv|Kiev|"
-                  r"Ucrania|ucranian[oa]s?))", text)
+    m = re.search(
+        r"\b(?:(?P<ru>Russia|Russian|Moscow|Rusia|rus[oa]s?)|(?P<ua>Ukraine|Ukrainian|Kyiv|Kiev|"
+        r"Ucrania|ucranian[oa]s?))",
+        text,
+    )
     if not m:
         return None, None
     first = RUSSIA if m.group("ru") else UKRAINE

@@ -138,10 +138,11 @@ DAGSTER_YAML = """\
 # Local Dagster instance for newsfacts (written by `newsfacts instance`).
 telemetry:
   enabled: false
-run_queue:
-  max_concurrent_runs: 2
 concurrency:
+  runs:
+    max_concurrent_runs: 2
   pools:
+    # Every pool (the DuckDB writer's among them) admits one step at a time.
     default_limit: 1
     granularity: op
 """

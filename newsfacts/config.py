@@ -46,6 +46,9 @@ class DataPaths:
         """The analysts' DuckDB file: a snapshot of pipeline_db published after every load."""
         return self.root / "warehouse.duckdb"
 
+    def report_file(self, day: date) -> Path:
+        return self.root / "reports" / f"events-{day.isoformat()}.html"
+
     @property
     def dagster_home(self) -> Path:
         return self.root / "dagster_home"

@@ -11,7 +11,9 @@ Places the gazetteer knows:
 - admin1 regions of UA and RU (short English names: "Odesa", "Belgorod", "Sakha", "Crimea"), whose
   coordinates are those of the region's capital city;
 - countries (coordinates of the capital);
-- districts are not stored: "Korenevsky district" is resolved at run time through its seat town.
+- districts are not stored: "Korenevsky district" is resolved at run time through its seat town;
+- villages too small for cities500 are still coded when the text says what and where they are
+  ("the villages of X and Y in the Kharkiv region"): such a Place has no coordinates or geonameid.
 """
 
 from __future__ import annotations
@@ -179,7 +181,9 @@ _REGION_WORDS = (
     "region|regions|oblast|oblasts|krai|kray|province|okrug|republic|area|governorate|territory"
     "|область|обл\\.|край|регион|республика|республіка|округ"
 )
-_DISTRICT_WORDS = "district|districts|raion|rayon|район|районе|району|municipality|hromada|community"
+_DISTRICT_WORDS = (
+    "district|districts|raion|rayon|район|районе|району|района|районы|районах|municipality|hromada|community"
+)
 _DISTRICT_AFTER_RE = re.compile(rf"\s+(?:{_DISTRICT_WORDS})(?!\w)", re.IGNORECASE)
 _SUFFIX_RE = re.compile(
     rf"(?:\s+|['’]s\s+)(?:(?P<region>{_REGION_WORDS})|(?P<district>{_DISTRICT_WORDS})|(?P<city>city))(?!\w)",
@@ -190,7 +194,11 @@ _SUFFIX_RE = re.compile(
 _REGION_NOUNS_TEXT = (
     "region oblast óblast province provincia província región région regione regiao região область"
 )
-_REGION_NOUNS = frozenset(_REGION_NOUNS_TEXT.split())
+_PLURAL_REGION_NOUNS_TEXT = (
+    "regions oblasts provinces provincias regiones régions regioni regiões областях областей"
+)
+_PLURAL_REGION_NOUNS = frozenset(_PLURAL_REGION_NOUNS_TEXT.split())
+_REGION_NOUNS = frozenset(_REGION_NOUNS_TEXT.split()) | _PLURAL_REGION_NOUNS
 _OF_WORDS_TEXT = "of de di du del da do d' dell'"
 _OF_WORDS = frozenset(_OF_WORDS_TEXT.split())
 # Words that make a name a place even if it is also a common word ("the village of Mir", "near Mir").
@@ -209,14 +217,16 @@ def _words_before(text: str, start: int) -> list[str]:
     return words
 
 
-def _region_before(words: list[str]) -> bool:
+def _region_before(words: list[str]) -> str | None:
+    """The region noun just before a name ("region of", "regioni di"), else None."""
     w = words[:]
-    if w and w[-1] in ("la", "l'", "the"):
+    if w and w[-1] in ("la", "las", "les", "le", "l'", "the"):
         w.pop()
     if w and (w[-1] in _OF_WORDS or w[-1].endswith("d'")):
         w.pop()
-        return bool(w) and (w[-1] in _REGION_NOUNS or w[-1].removeprefix("l'") in _REGION_NOUNS)
-    return False
+        noun = w[-1].removeprefix("l'") if w else ""
+        return noun if noun in _REGION_NOUNS else None
+    return None
 
 
 def _place_before(words: list[str]) -> bool:
@@ -249,7 +259,8 @@ _GAP_RE = re.compile(r"[ \t\u00a0]+")  # words in one name are separated by blan
 # Adjectival district/region endings, longest first ("Korenevsky" -> "Korenev", "Kupianskyi" -> "Kupian").
 _ADJ_ENDINGS = (
     "skaya", "skiy", "skyi", "skyy", "skii", "sky", "ski", "ska", "skoy", "skoi", "ske",
-    "ская", "ский", "ской", "ський", "ська", "ське",
+    "ская", "ский", "ской", "ського", "ському", "ським", "ський", "ська", "ське", "ского", "скому",
+    "ском", "ским", "скую",
 )  # fmt: skip
 _SEAT_SUFFIXES = ("", "sk", "o", "a", "e", "ka", "i", "y", "ivka", "ovka", "ove", "eve", "ck", "ск", "о", "а")
 
@@ -379,6 +390,10 @@ def _district(word: str, country: str | None = None, label: str = "district") ->
         return None
     # "raion"/"rayon" is the same thing as a district; a hromada (community) keeps its own word
     kind_word = "hromada" if label.lower() in ("hromada", "community") else "district"
+    if not word.isascii():
+        # "Погарского района": name it in English after the seat (Pogar -> "Pogarsky district")
+        stem = seat.name[:-1] if seat.name[-1:] in "aeiouy" else seat.name
+        word = stem + ("skyi" if seat.country == "UA" else "sky")
     name = f"{word[:1].upper()}{word[1:]} {kind_word}"
     return Place(name, "district", seat.country, seat.admin1, seat.latitude, seat.longitude, None, 0, 2)
 
@@ -482,9 +497,12 @@ def _match_span(text: str, run: list[_Token], i: int, j: int, persons: set[str])
                 return _Hit(start, suffix.end(), place, plural=plural)
         return None
 
-    if (suffix and suffix.group("region")) or _region_before(before):
+    noun_before = None if suffix else _region_before(before)
+    if (suffix and suffix.group("region")) or noun_before:
         region = _region(key)
         end2 = suffix.end() if suffix else end
+        if noun_before in _PLURAL_REGION_NOUNS:
+            plural = "region-after"  # "the regions of Belgorod, Bryansk and Kursk"
         if region:
             return _Hit(start, end2, region, plural=plural)
         ids = _settlement_ids(key)
@@ -553,30 +571,100 @@ def _scan(text: str) -> tuple[list[_Hit], set[str]]:
 
 
 def _apply_plural(text: str, hits: list[_Hit]) -> None:
-    """ "Bryansk, Kursk and Oryol regions": the plural place word covers the whole list."""
+    """ "Bryansk, Kursk and Oryol regions", "the regions of Bryansk, Kursk and Oryol": the plural place
+    word covers the whole list, which starts after "the" or at the plural word."""
     for k, hit in enumerate(hits):
         if not hit.plural:
             continue
-        prev_start = hit.start
-        for m in range(k - 1, -1, -1):
-            prev = hits[m]
-            if prev.place is not None and prev.place.kind in ("admin1", "district"):
+        forward = hit.plural == "region-after"
+        kind = "district" if hit.plural == "district" else "region"
+        order = range(k + 1, len(hits)) if forward else range(k - 1, -1, -1)
+        edge = hit.end if forward else hit.start
+        for m in order:
+            other = hits[m]
+            if other.plural or (other.place is not None and other.place.kind in ("admin1", "district")):
                 break
-            if not _LIST_GAP_RE.fullmatch(text, prev.end, prev_start):
-                break
-            raw = text[prev.start : prev.end]
-            place = _district(raw) if hit.plural == "district" else _region(norm(raw))
+            gap = _LIST_GAP_RE.fullmatch(text, edge, other.start) if forward else None
+            if not forward:
+                gap = _LIST_GAP_RE.fullmatch(text, other.end, edge)
+            if not gap or (not forward and gap.group().rstrip().endswith("the")):
+                break  # "Lviv and the Zhytomyr, Ternopil ... regions": the list starts after "the"
+            raw = text[other.start : other.end]
+            place = _district(raw) if kind == "district" else _region(norm(raw))
             if place is not None:  # "Kryvyi Rih" in a list of regions is not one: leave it a town
-                prev.place, prev.ids, prev.weak = place, None, False
-            prev_start = prev.start
+                other.place, other.ids, other.weak = place, None, False
+            edge = other.end if forward else other.start
+
+
+_NAME = r"[A-Z\u0400-\u042f][\w'’]+(?:-[\w'’]+)*(?: [A-Z\u0400-\u042f][\w'’]+)?"
+# "the villages of Cherneshchyna and Masiutivka in the Kharkiv region": front-line villages are often
+# too small for the gazetteer (GeoNames cities500), but the sentence says what they are and where.
+_VILLAGE_LIST_RE = re.compile(
+    rf"\b(?:villages?|settlements?|hamlets?)\s+of\s+(?P<names>{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME})*)"
+    rf"(?:\s*,?\s+(?:in|of)\s+(?:the\s+)?(?P<region>{_NAME})\s+(?:region|oblast|Oblast|Region|krai|Krai))?"
+)
+# "Petropavlivka, Podoly, Masiutivka and other settlements came under fire"
+_VILLAGE_LIST_AFTER_RE = re.compile(
+    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*)(?:,)?\s+and\s+other\s+(?:villages|settlements|hamlets)\b"
+)
+_NAME_RE = re.compile(_NAME)
+
+
+def _unknown_villages(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Hits for villages named after "village(s) of" that the gazetteer lacks, or whose only entry lies
+    in another region than the one the sentence gives. The region comes from the sentence, else from
+    the only admin-1 named shortly before. Such places have no coordinates or geonameid."""
+    if "of " not in text and "and other" not in text:
+        return []
+    extra: list[_Hit] = []
+    regions = [h for h in hits if h.place is not None and h.place.kind == "admin1"]
+    by_start = {h.start: h for h in hits}
+    matches = list(_VILLAGE_LIST_RE.finditer(text))
+    if "and other" in text:
+        matches += _VILLAGE_LIST_AFTER_RE.finditer(text)
+    for m in matches:
+        region = _region(norm(m.group("region"))) if "region" in m.groupdict() and m.group("region") else None
+        stated = region is not None  # only a region stated in the sentence overrides a known village
+        if region is None:
+            # else the one region named shortly before: reports set the scene first ("In Kharkiv
+            # Oblast, ..."), and a region named later usually belongs to another story
+            near = {h.place.admin1: h.place for h in regions if 0 < m.start() - h.start < 1200 and h.place}
+            region = next(iter(near.values())) if len(near) == 1 else None
+        if region is None:
+            continue
+        for nm in _NAME_RE.finditer(m.group("names")):
+            start, end = m.start("names") + nm.start(), m.start("names") + nm.end()
+            key = norm(nm.group())
+            if key in STOP_WORDS or nm.group() == "and":
+                continue
+            old = by_start.get(start)
+            ids = _settlement_ids(key)
+            local = [i for i in ids if _gazetteer().places[i].admin1 == region.admin1]
+            if local:
+                place = _gazetteer().places[local[0]]
+            elif old is not None and (
+                old.place is None or old.place.kind != "settlement" or not ids or not stated
+            ):
+                continue  # a country, a region, a known village: what the scan found stands
+            else:
+                name = nm.group().replace("’", "").replace("'", "")
+                place = Place(name, "settlement", region.country, region.admin1, None, None, None, 0, 1)
+            if old is not None:
+                old.place, old.ids, old.weak = place, None, False
+            else:
+                extra.append(_Hit(start, end, place))
+    return extra
 
 
 def find_places(text: str) -> list[PlaceMention]:
     """All place mentions in text order, non-overlapping, the longest match winning."""
     hits, persons = _scan(text)
+    _apply_plural(text, hits)
+    extra = _unknown_villages(text, hits)
+    if extra:
+        hits = sorted([*hits, *extra], key=lambda h: h.start)
     if not hits:
         return []
-    _apply_plural(text, hits)
     # Document context: admin-1 regions named outright, or implied by unambiguous towns, settle
     # which of several same-named villages is meant ("Ivanivka ... Kharkiv region").
     admin1s = frozenset(h.place.admin1 for h in hits if h.place is not None and h.place.admin1)

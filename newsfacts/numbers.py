@@ -10,26 +10,86 @@ import re
 from dataclasses import dataclass
 
 _EN_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _EN_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
     "ninety": 90,
 }
 _EN_VAGUE = {
-    "a dozen": 12, "dozen": 12, "dozens": 12, "tens": 10, "hundreds": 100, "several": 3, "a couple": 2,
-    "a hundred": 100, "a few": 3,
+    "a dozen": 12,
+    "dozen": 12,
+    "dozens": 12,
+    "tens": 10,
+    "hundreds": 100,
+    "several": 3,
+    "a couple": 2,
+    "a hundred": 100,
+    "a few": 3,
 }
 _ES_WORDS = {
-    "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
-    "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
-    "dieciséis": 16, "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
-    "treinta": 30, "cuarenta": 40, "cincuenta": 50, "cien": 100, "ciento": 100, "mil": 1000,
+    "un": 1,
+    "uno": 1,
+    "una": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "once": 11,
+    "doce": 12,
+    "trece": 13,
+    "catorce": 14,
+    "quince": 15,
+    "dieciséis": 16,
+    "dieciseis": 16,
+    "diecisiete": 17,
+    "dieciocho": 18,
+    "diecinueve": 19,
+    "veinte": 20,
+    "treinta": 30,
+    "cuarenta": 40,
+    "cincuenta": 50,
+    "cien": 100,
+    "ciento": 100,
+    "mil": 1000,
 }
 _ES_VAGUE = {
-    "decenas": 10, "una docena": 12, "docenas": 12, "cientos": 100, "centenares": 100, "varios": 3,
+    "decenas": 10,
+    "una docena": 12,
+    "docenas": 12,
+    "cientos": 100,
+    "centenares": 100,
+    "varios": 3,
     "varias": 3,
 }
 
@@ -113,7 +173,9 @@ _INJ_EN = (
     r"(?:injured|wounded|hurt|injuring|wounding|suffered (?:\w+ )?(?:wounds|injuries)|"
     r"hospitali[sz]ed)"
 )
-_KILL_ES = r"(?:murió|murieron|muert[oa]s?|fallecid[oa]s?|falleció|fallecieron|perdieron la vida|mató|matando)"
+_KILL_ES = (
+    r"(?:murió|murieron|muert[oa]s?|fallecid[oa]s?|falleció|fallecieron|perdieron la vida|mató|matando)"
+)
 _INJ_ES = r"(?:herid[oa]s?|lesionad[oa]s?|hiriendo|hirió)"
 
 
@@ -152,7 +214,9 @@ def _lang(np: str, number: str, kill: str, inj: str, extra: dict[str, str]) -> _
     return _Lang(
         keyword=re.compile(rf"\b(?:(?P<k>{kill})|(?P<i>{inj}))\b", flags),
         left_np=re.compile(rf"(?P<nps>{np}(?:\s*(?:,|and|y|as well as)\s+{np})*)\s*$", flags),
-        right_np=re.compile(rf"\s+(?:(?:seriously|critically|slightly|fatally|also)\s+)?(?P<np>{np})\b", flags),
+        right_np=re.compile(
+            rf"\s+(?:(?:seriously|critically|slightly|fatally|also)\s+)?(?P<np>{np})\b", flags
+        ),
         np=re.compile(np, flags),
         number=re.compile(rf"\b{number}\b", flags),
         toll=re.compile(extra["toll"], flags),
@@ -201,6 +265,9 @@ _ES = _lang(
         "active": r"^(?:mató|matando|hiriendo|hirió)$",
         "passive": r"\b(?:fue|fueron|resultaron|resultó|han sido|ha sido|quedaron)\s+$",
     },
+)
+_REGION_TOTAL_RE = re.compile(
+    r"\s+(?:in|across|throughout)\s+the\s+(?:oblast|region|province|country)\b", re.IGNORECASE
 )
 _PARENTHETICAL_RE = re.compile(
     r",\s*(?:among them|including|among whom|incluido|entre ellos)[^,]{1,80},", re.IGNORECASE
@@ -280,6 +347,8 @@ def _casualty_at(spec: _Lang, text: str, m: re.Match[str]) -> int | None:
         if r and not _is_total(spec, text, m.start()):
             return _count(spec, r.group("np"))
     # the counted phrase stands before the word ("two people died", "at least 33 were injured")
+    if _REGION_TOTAL_RE.match(text, m.end()):
+        return None  # "two people wounded in the oblast in one day": a sum over the region
     stripped = spec.aux.sub("", before) if passive else before
     stripped = stripped.rstrip(" ,")
     left = spec.left_np.search(stripped)

@@ -22,7 +22,7 @@ class Sentence:
 # digit or quote; or a glued boundary as scraped pages have it ("March 11.Security video").
 _BOUNDARY_RE = re.compile(
     r"(?<=[.!?…])(?P<q>[\"”’»)\]]*)[ \t\u00a0]+(?=[\"“‘«(\[¿¡-]?[A-Z0-9ÁÉÍÓÚÑÀ-ÖØ-ÞА-ЯЁІЇЄҐ])"
-    r"|(?<=[a-z0-9][.!?])(?=[A-Z][a-z])"
+    r"|(?<=[a-z0-9][.!?])(?=[\"“]?[A-Z][a-z])"
 )
 _LINE_RE = re.compile(r"[^\n]+")
 # Words whose trailing period is not a sentence end.
@@ -36,10 +36,15 @@ _ABBREV_SET = frozenset(_ABBREVIATIONS)
 _LAST_WORD_RE = re.compile(r"([A-Za-z.]+)\.$")
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Split text into sentences; every line break ends a sentence (lines are paragraphs here)."""
+def split_sentences(text: str, start: int = 0, end: int | None = None, paragraph: int = 0) -> list[Sentence]:
+    """Split text[start:end] into sentences; every line break ends a sentence and a paragraph.
+
+    Offsets stay relative to the whole `text`; paragraphs are numbered from `paragraph`.
+    """
     out: list[Sentence] = []
-    for paragraph, line in enumerate(_LINE_RE.finditer(text)):
+    first = paragraph
+    for n, line in enumerate(_LINE_RE.finditer(text, start, len(text) if end is None else end)):
+        paragraph = first + n
         start = line.start()
         line_end = line.end()
         for b in _BOUNDARY_RE.finditer(text, start, line_end):
@@ -58,7 +63,7 @@ def _is_abbreviation(word: str) -> bool:
     if w in _ABBREV_SET:
         return True
     # single initials ("J. Smith") and dotted acronyms ("U.S.")
-    return len(w) == 1 and w.isalpha() and word.isupper() or ("." in w and len(w) <= 5)
+    return (len(w) == 1 and w.isalpha() and word.isupper()) or ("." in w and len(w) <= 5)
 
 
 def _emit(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:

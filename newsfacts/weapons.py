@@ -17,25 +17,43 @@ GRENADE = "Grenade"
 
 # (weapon, pattern) in priority order for overlapping spans; the first named in the text wins.
 _WEAPONS: list[tuple[str, str]] = [
-    ("guided bomb", r"guided (?:aerial |air )?bombs?|glide bombs?|gliding bombs?|KABs?|UMPK|"
-                    r"corrected (?:aerial |air )?bombs?|bombas? guiadas?|bombas? planeadoras?"),
-    ("aerial bomb", r"aerial bombs?|air bombs?|FAB-\d+|bombs? (?:was |were )?dropped|dropped (?:\w+ )?bombs?|"
-                    r"bombas? aéreas?"),
-    ("drone", r"drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|Shahed-\d+|Geran-?\d*|"
-              r"Lancets?|quadcopters?|FPV|kamikaze|dron(?:es)?"),
-    ("missile", r"missiles?|Kalibrs?|Iskanders?|Iskander-[MK]|Kh-\d+\w*|Kinzhals?|S-300s?|S-400s?|"
-                r"cruise|ballistic|Tochka-U|ATACMS|Storm Shadows?|SCALP|Neptunes?|misil(?:es)?"),
-    ("rocket", r"rockets?|MLRS|Grads?|HIMARS|Himars|Uragan|Smerch|Tornado-S|multiple rocket|Vampire|cohetes?"),
+    (
+        "guided bomb",
+        r"(?:FAB-\d+ )?guided (?:aerial |air )?bombs?|glide bombs?|gliding bombs?|KABs?|UMPK|"
+        r"corrected (?:aerial |air )?bombs?|bombas? guiadas?|bombas? planeadoras?",
+    ),
+    (
+        "aerial bomb",
+        r"aerial bombs?|air bombs?|FAB-\d+|bombs? (?:was |were )?dropped|dropped (?:\w+ )?bombs?|"
+        r"bombas? aéreas?",
+    ),
+    (
+        "drone",
+        r"drones?|UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds?|Shahed-\d+|Geran-?\d*|"
+        r"Lancets?|quadcopters?|FPV|kamikaze|dron(?:es)?",
+    ),
+    (
+        "missile",
+        r"missiles?|Kalibrs?|Iskanders?|Iskander-[MK]|Kh-\d+\w*|Kinzhals?|S-300s?|S-400s?|"
+        r"cruise|ballistic|Tochka-U|ATACMS|Storm Shadows?|SCALP|Neptunes?|misil(?:es)?",
+    ),
+    (
+        "rocket",
+        r"rockets?|MLRS|Grads?|HIMARS|Himars|Uragan|Smerch|Tornado-S|multiple rocket|Vampire|cohetes?",
+    ),
     ("artillery", r"artillery|howitzers?|tanks?|tank fire|artillería|obuses"),
     ("mortar", r"mortars?|morteros?"),
     ("mine", r"landmines?|land mines?|anti-tank mines?|anti-personnel mines?|mines?|minas? antipersona"),
-    ("explosive", r"explosives?|IEDs?|improvised explosive|car bombs?|booby[- ]trap(?:ped|s)?|blew up|blown up|"
-                  r"explosive devices?|artefactos? explosivos?|explosivos?"),
+    (
+        "explosive",
+        r"explosives?|IEDs?|improvised explosive|car bombs?|booby[- ]trap(?:ped|s)?|blew up|blown up|"
+        r"explosive devices?|artefactos? explosivos?|explosivos?",
+    ),
     ("grenade", r"grenades?|granadas?"),
     ("small arms", r"small arms|gunfire|shot dead|rifles?|machine[- ]guns?|gunmen|opened fire|disparos"),
 ]
 _WEAPON_RE = re.compile(
-    "|".join(rf"(?P<w{i}>\b(?:{pat})\b)" for i, (_, pat) in enumerate(_WEAPONS)),
+    "|".join(rf"(?P<w{i}>\b(?:{pat})\b)" for i, (_, pat) in enumerate(_WEAPONS)), re.IGNORECASE
 )
 _AIR_LAUNCHED_RE = re.compile(
     r"\b(?:air-launched|air launched|launched from (?:aircraft|planes|jets|bombers)|Kh-\d+|Kinzhals?|"
@@ -92,5 +110,16 @@ def sub_event_type(weapon: str | None, text: str) -> str | None:
 
 
 # How specific a weapon is: when two mentions of one incident differ, the more specific wins.
-SPECIFICITY = {"guided bomb": 3, "aerial bomb": 2, "drone": 2, "missile": 2, "rocket": 2, "mortar": 2,
-               "artillery": 1, "mine": 2, "explosive": 1, "grenade": 2, "small arms": 1}
+SPECIFICITY = {
+    "guided bomb": 3,
+    "aerial bomb": 2,
+    "drone": 2,
+    "missile": 2,
+    "rocket": 2,
+    "mortar": 2,
+    "artillery": 1,
+    "mine": 2,
+    "explosive": 1,
+    "grenade": 2,
+    "small arms": 1,
+}

@@ -5,12 +5,12 @@ import dagster as dg
 from assets.events import event_mentions
 from assets.parsed import parsed_articles
 from assets.raw import raw_articles
-from assets.warehouse import warehouse_tables
+from assets.warehouse import events_report, warehouse_tables
 from pipelines.automation import daily_pipeline_schedule, landing_sensor
 from pipelines.jobs import daily_pipeline
 from pipelines.resources import resources_for
 
-all_assets = [raw_articles, parsed_articles, event_mentions, warehouse_tables]
+all_assets = [raw_articles, parsed_articles, event_mentions, warehouse_tables, events_report]
 
 
 defs = dg.Definitions(

@@ -1,0 +1,206 @@
+"""Rule families of the extraction engine, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from newsfacts.extract import EXTRACTOR_VERSION, extract_mentions
+from newsfacts.records import EventMention, ParsedArticle
+
+THURSDAY = date(2024, 5, 16)
+
+
+def article(*paragraphs: str, language: str = "en", published: date | None = THURSDAY) -> ParsedArticle:
+    return ParsedArticle(
+        article_id=hashlib.sha256("\n".join(paragraphs).encode()).hexdigest(),
+        landed_date=date(2024, 5, 17),
+        source_file="2024-05-17/test.txt",
+        title=None,
+        standfirst=None,
+        headings=(),
+        paragraphs=tuple(paragraphs),
+        paragraph_languages=tuple(language for _ in paragraphs),
+        removed_blocks=(),
+        language=language,
+        published=published,
+        published_basis=None,
+        source=None,
+        url=None,
+        word_count=sum(len(p.split()) for p in paragraphs),
+        parser_version="test",
+    )
+
+
+def by_place(mentions: list[EventMention]) -> dict[str | None, EventMention]:
+    return {m.location or m.admin1: m for m in mentions}
+
+
+def test_strike_fields_evidence_and_id() -> None:
+    a = article(
+        "Local news.",
+        "A Russian drone struck a residential building in Odesa on Tuesday, killing two "
+        "people and injuring nine, the governor said.",
+    )
+    [m] = extract_mentions(a)
+    assert (m.event_type, m.sub_event_type, m.weapon) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        "drone",
+    )
+    assert (m.actor1, m.actor2, m.country, m.admin1, m.location) == (
+        "Russia",
+        "Civilians",
+        "UA",
+        "Odesa",
+        "Odesa",
+    )
+    assert (m.fatalities, m.injured, m.event_date, m.time_precision) == (2, 9, date(2024, 5, 14), 1)
+    assert m.evidence == a.body_text[m.evidence_start : m.evidence_end] and m.evidence.startswith("A Russian")
+    assert m.geonameid and m.geo_precision == 1 and m.latitude is not None and 0 < m.confidence <= 1
+    expected = hashlib.sha256(
+        f"{a.article_id}|{EXTRACTOR_VERSION}|{m.evidence_start}|{m.evidence_end}|UA|Odesa|Odesa|"
+        f"Explosions/Remote violence|Air/drone strike".encode()
+    ).hexdigest()
+    assert m.mention_id == expected
+
+
+def test_one_sentence_two_places_each_with_its_own_figures() -> None:
+    a = article(
+        "In the Kharkiv region one man died in a drone attack, while in Poltava a night attack "
+        "wounded four people."
+    )
+    places = by_place(extract_mentions(a))
+    assert places["Kharkiv"].location is None and places["Kharkiv"].fatalities == 1
+    assert places["Poltava"].injured == 4 and places["Poltava"].fatalities == 0
+    assert places["Poltava"].sub_event_type is None and places["Poltava"].weapon is None
+
+
+def test_missiles_shell_guided_bombs_fly_and_plain_shelling_has_no_weapon() -> None:
+    a = article(
+        "Russian missiles hit Dnipro on Monday.",
+        "Guided bombs struck Kupiansk the same day.",
+        "Russian shelling damaged houses in Nikopol.",
+    )
+    places = by_place(extract_mentions(a))
+    assert places["Dnipro"].sub_event_type == "Shelling/artillery/missile attack"
+    assert (
+        places["Kupiansk"].weapon == "guided bomb" and places["Kupiansk"].sub_event_type == "Air/drone strike"
+    )
+    assert places["Nikopol"].weapon is None
+    assert places["Nikopol"].sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_implicit_side_from_the_ground() -> None:
+    a = article(
+        "A drone hit an oil depot in Belgorod overnight.",
+        "Artillery fire hit a farm near Kherson.",
+        "Explosions were reported in Sevastopol after a missile strike.",
+    )
+    places = by_place(extract_mentions(a))
+    assert places["Belgorod"].actor1 == "Ukraine" and places["Kherson"].actor1 == "Russia"
+    assert places["Sevastopol"].actor1 == "Ukraine" and places["Sevastopol"].admin1 == "Sevastopol"
+    assert places["Sevastopol"].country == "UA"
+
+
+def test_interception_actor_is_the_interceptor_and_named_regions_split() -> None:
+    a = article(
+        "Air defence shot down 25 Ukrainian drones over the Bryansk, Kursk and Oryol regions overnight, "
+        "the ministry said."
+    )
+    mentions = extract_mentions(a)
+    assert sorted(m.admin1 or "" for m in mentions) == ["Bryansk", "Kursk", "Oryol"]
+    for m in mentions:
+        assert (m.event_type, m.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+        assert (m.actor1, m.actor2, m.location, m.weapon) == ("Russia", "Ukraine", None, "drone")
+
+
+def test_debris_that_kills_codes_the_attack() -> None:
+    a = article("Debris from a downed drone killed a woman in Sochi, in Russia's Krasnodar region.")
+    [m] = extract_mentions(a)
+    assert (m.event_type, m.sub_event_type, m.actor1) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        "Ukraine",
+    )
+    assert (m.location, m.admin1, m.fatalities) == ("Sochi", "Krasnodar", 1)
+
+
+def test_country_level_wave_only_without_named_places() -> None:
+    wave = article("Russia launched 120 drones and six missiles at Ukraine overnight, the air force said.")
+    [m] = extract_mentions(wave)
+    assert (m.country, m.admin1, m.location, m.weapon) == ("UA", None, None, "drone")
+    named = article("Russia launched 120 drones at Ukraine overnight; drones struck Lviv and Rivne.")
+    assert {m.location for m in extract_mentions(named)} == {"Lviv", "Rivne"}
+
+
+def test_not_events() -> None:
+    a = article(
+        "Moscow threatened to strike Kyiv if the weapons are delivered.",
+        "The EU adopted new sanctions after the attack on Kharkiv.",
+        "Since February 2022, more than 10,000 civilians have been killed in Donetsk region.",
+        "The talks in Istanbul ended without an agreement on a ceasefire.",
+        "Russian forces could attack Zaporizhzhia again, officials warned.",
+        "The city of Kherson was liberated in November 2022.",
+    )
+    assert extract_mentions(a) == []
+
+
+def test_same_incident_twice_keeps_the_highest_toll() -> None:
+    a = article(
+        "A missile hit an apartment block in Zaporizhzhia on Wednesday, killing three people.",
+        "Rescuers searched the rubble through the night.",
+        "The death toll from the strike in Zaporizhzhia has risen to eight, with 20 injured.",
+    )
+    [m] = extract_mentions(a)
+    assert (m.fatalities, m.injured, m.event_date) == (8, 20, date(2024, 5, 15))
+
+
+def test_follow_up_sentence_without_place_adds_figures() -> None:
+    a = article(
+        "Russian forces shelled Nikopol on Thursday afternoon.", "Two women were wounded, police said."
+    )
+    [m] = extract_mentions(a)
+    assert m.injured == 2 and "Two women" in m.evidence
+
+
+def test_territory_battles_protests_arrests_agreements() -> None:
+    a = article(
+        "Ukrainian troops liberated Kupiansk after weeks of fighting, the general staff said.",
+        "Hundreds of protesters rallied in Tbilisi against the law; police detained 20 people.",
+        "The SBU detained a man in Kharkiv suspected of spotting targets for Russian strikes.",
+        "After talks in Abu Dhabi, Russia and Ukraine agreed to an exchange of prisoners.",
+    )
+    mentions = extract_mentions(a)
+    kinds = {(m.event_type, m.sub_event_type, m.actor1) for m in mentions}
+    assert ("Battles", "Government regains territory", "Ukraine") in kinds
+    assert ("Protests", "Protest with intervention", "Protesters") in kinds
+    assert ("Strategic developments", "Arrests", "Ukraine") in kinds
+    agreement = next(m for m in mentions if m.sub_event_type == "Agreement")
+    assert (agreement.actor1, agreement.actor2) == ("Russia", "Ukraine")
+
+
+def test_spanish_article() -> None:
+    a = article(
+        "Un ataque con drones rusos contra Járkov dejó dos muertos y cinco heridos el martes, "
+        "informó el gobernador.",
+        language="es",
+    )
+    [m] = extract_mentions(a)
+    assert (m.location, m.weapon, m.fatalities, m.injured) == ("Kharkiv", "drone", 2, 5)
+    assert m.event_date == date(2024, 5, 14)
+
+
+def test_other_languages_are_not_coded_as_english() -> None:
+    a = article("Une frappe de missile a tué deux personnes à Odessa mardi.", language="fr")
+    assert extract_mentions(a) == []
+
+
+def test_link_lists_are_not_events() -> None:
+    a = article(
+        "A drone struck Sumy on Tuesday, injuring one man.",
+        "Also read",
+        "Missile strike kills five in Kharkiv",
+        "Drone attack on Odesa port injures three",
+    )
+    assert [m.location for m in extract_mentions(a)] == ["Sumy"]

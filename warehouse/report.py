@@ -1,0 +1,139 @@
+"""An HTML report of the warehouse as of one day: a map of recent events and weekly charts.
+
+Charts are rendered with matplotlib (Agg, no display) to PNG and embedded in one
+self-contained HTML file, so the report can be opened from the Dagster UI or mailed.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+
+MAP_DAYS = 7
+CHART_WEEKS = 12
+SIDE_COLOURS = {"Russia": "#c0392b", "Ukraine": "#2471a3"}
+OTHER_COLOUR = "#7f8c8d"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSummary:
+    path: Path
+    events: int
+    events_on_map: int
+    fatalities: int
+
+
+def _png(figure) -> str:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _colour(side: str | None) -> str:
+    return SIDE_COLOURS.get(side or "", OTHER_COLOUR)
+
+
+def render_report(con: duckdb.DuckDBPyConnection, day: date, target: Path) -> ReportSummary:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    since = day - timedelta(days=MAP_DAYS - 1)
+    points = con.execute(
+        """
+        select longitude, latitude, actor1, coalesce(location, admin1, country) as place,
+               event_type, coalesce(fatalities, 0) as killed
+        from events.events
+        where not is_deleted and latitude is not null and event_date between ? and ?
+        """,
+        [since, day],
+    ).fetchall()
+    first_week = day - timedelta(weeks=CHART_WEEKS)
+    weekly = con.execute(
+        """
+        select (date_trunc('week', event_date + interval 2 day) - interval 2 day)::date as week_start,
+               coalesce(actor1, 'unknown') as side, count(*) as events,
+               coalesce(sum(fatalities), 0) as killed, coalesce(sum(injured_low), 0) as injured
+        from events.events
+        where not is_deleted and event_date between ? and ?
+        group by all order by 1, 2
+        """,
+        [first_week, day],
+    ).fetchall()
+    totals = con.execute(
+        "select count(*), coalesce(sum(fatalities), 0) from events.events where not is_deleted and event_date <= ?",
+        [day],
+    ).fetchone()
+    top = con.execute(
+        """
+        select event_date, event_type, coalesce(sub_event_type, ''), coalesce(actor1, ''),
+               coalesce(location, admin1, country, ''), country, fatalities, injured_low, n_articles
+        from events.events where not is_deleted and event_date between ? and ?
+        order by coalesce(fatalities, 0) desc, n_articles desc, event_date desc limit 15
+        """,
+        [since, day],
+    ).fetchall()
+
+    # Map: events of the last week at their coordinates, coloured by the side that acted.
+    figure, axis = plt.subplots(figsize=(8, 5.5))
+    for longitude, latitude, side, place, _, killed in points:
+        axis.scatter(longitude, latitude, s=30 + 12 * min(killed, 30), color=_colour(side), alpha=0.6,
+                     edgecolors="black", linewidths=0.4)
+        axis.annotate(place, (longitude, latitude), fontsize=7, xytext=(3, 3), textcoords="offset points")
+    axis.set_xlabel("longitude")
+    axis.set_ylabel("latitude")
+    axis.set_title(f"Events {since} to {day} (size: killed)")
+    axis.grid(alpha=0.3)
+    axis.set_aspect(1.4)
+    map_png = _png(figure)
+    plt.close(figure)
+
+    # Weekly events and casualties by side.
+    weeks = sorted({row[0] for row in weekly})
+    sides = sorted({row[1] for row in weekly})
+    figure, (top_axis, bottom_axis) = plt.subplots(2, 1, figsize=(8, 6), sharex=True)
+    width = 6 / max(len(sides), 1)
+    for i, side in enumerate(sides):
+        by_week = {row[0]: row for row in weekly if row[1] == side}
+        offsets = [w + timedelta(days=i * width) for w in weeks]
+        top_axis.bar(offsets, [by_week.get(w, (0, 0, 0))[2] for w in weeks], width=width, label=side,
+                     color=_colour(side))
+        bottom_axis.bar(offsets, [by_week.get(w, (0, 0, 0, 0))[3] for w in weeks], width=width, label=side,
+                        color=_colour(side))
+    top_axis.set_ylabel("events")
+    bottom_axis.set_ylabel("killed")
+    top_axis.set_title("Events and fatalities per ACLED week (Saturday start), by side that acted")
+    if sides:
+        top_axis.legend(fontsize=8)
+    figure.autofmt_xdate()
+    weekly_png = _png(figure)
+    plt.close(figure)
+
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html.escape('' if v is None else str(v))}</td>" for v in row) + "</tr>"
+        for row in top
+    )
+    page = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>newsfacts report {day}</title>
+<style>body{{font-family:sans-serif;margin:2em;max-width:60em}}table{{border-collapse:collapse;font-size:.85em}}
+td,th{{border:1px solid #ccc;padding:.2em .5em}}</style></head><body>
+<h1>newsfacts: events as of {day}</h1>
+<p>{totals[0]} events to date, {totals[1]} killed (ACLED's conservative figure).
+{len(points)} events with coordinates in the last {MAP_DAYS} days.</p>
+<h2>Map of the last {MAP_DAYS} days</h2><img alt="map of events" src="data:image/png;base64,{map_png}">
+<h2>Weekly events and fatalities by side</h2><img alt="weekly chart" src="data:image/png;base64,{weekly_png}">
+<h2>Deadliest events of the last {MAP_DAYS} days</h2>
+<table><tr><th>date</th><th>event type</th><th>sub-event type</th><th>actor1</th><th>place</th>
+<th>country</th><th>fatalities</th><th>injured</th><th>articles</th></tr>{rows}</table>
+</body></html>
+"""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page, encoding="utf-8")
+    return ReportSummary(target, int(totals[0]), len(points), int(totals[1]))
