@@ -50,7 +50,7 @@ _WEAPONS = ["drone", "missile", "guided bomb", "artillery", "rocket", "Shahed dr
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _NUMS = ["one", "two", "three", "four", "seven", "a dozen", "12", "at least 5", "dozens of"]
 _EVENT = [
-    "A Russian {w} attack on {t} on {d} killed {n} people and injured {m} others, the regional governor said.",
+    "A Russian {w} attack on {t} on {d} killed {n} people and injured {m} others, the governor said.",
     "In the {r} region, {n} civilians were wounded by shelling overnight, while in {t} a {w} hit a house.",
     "Air defence forces shot down {n} drones over the {r} and {r2} regions, the ministry said on {d}.",
     "Ukrainian forces said they had recaptured the village near {t} after heavy fighting.",

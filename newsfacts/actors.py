@@ -28,13 +28,16 @@ _VERBS = (
 # Attacker mentions: "Russian forces", "Russia launched", "by Ukraine", "accused Kyiv of".
 _SIDE_RE = re.compile(
     rf"\b(?:(?P<ru>Russian (?:{_RU_NOUNS})|Russians|by the (?:occupiers|invaders)|"
-    rf"the (?:occupiers|invaders) (?:have |had )?(?:{_VERBS}|fired on|shelled)|occupying forces|occupation forces|"
-    rf"(?:Russia|Moscow)(?:'s|’s)? (?:forces|troops|army|military|{_VERBS})|by Russia|accused (?:Russia|Moscow) of|"
+    rf"the (?:occupiers|invaders) (?:have |had )?(?:{_VERBS}|fired on|shelled)|"
+    rf"occupying forces|occupation forces|"
+    rf"(?:Russia|Moscow)(?:'s|’s)? (?:forces|troops|army|military(?! administration)|{_VERBS})|by Russia|"
+    rf"accused (?:Russia|Moscow) of|"
     rf"Russian-launched|Kremlin forces|invasores rusos|fuerzas (?:de ocupación )?rusas|tropas rusas|"
     rf"ej[eé]rcito ruso|(?:Rusia|los rusos) (?:lanzó|atacó|lanzaron|atacaron|bombardeó))"
     rf"|(?P<ua>Ukrainian (?:{_RU_NOUNS}|special forces|saboteurs|partisans|defenders|defence forces|"
     rf"defense forces|special services|sabotage)|Armed Forces of Ukraine|(?:Ukraine|Kyiv|Kiev)(?:'s|’s)? "
-    rf"(?:forces|troops|army|military|{_VERBS})|by (?:Ukraine|Kyiv|Kiev)|accused (?:Ukraine|Kyiv|Kiev) of|"
+    rf"(?:forces|troops|army|military(?! administration)|{_VERBS})|by (?:Ukraine|Kyiv|Kiev)|"
+    rf"accused (?:Ukraine|Kyiv|Kiev) of|"
     rf"Kyiv regime|Kiev regime|partisans|the Ukrainians|fuerzas ucranianas|tropas ucranianas|"
     rf"ej[eé]rcito ucraniano|(?:Ucrania|los ucranianos) (?:lanzó|atacó|lanzaron|atacaron|bombardeó))"
     rf"|(?P<wagner>Wagner|Prigozhin))\b",

@@ -103,7 +103,8 @@ _DATE_RE = re.compile(
             + r")(?:'s|’s)?\b)",
             r"(?P<today>\b(?:today|this morning|this afternoon|this evening|tonight|earlier today|hoy"
             r"|esta mañana|esta tarde|esta madrugada|esta noche)\b)",
-            r"(?P<night>\b(?:overnight|last night|during the night(?! of \d)|in the early hours|anoche|durante la noche"
+            r"(?P<night>\b(?:overnight|last night|during the night(?! of \d)|in the early hours|anoche"
+            r"|durante la noche"
             r"|la pasada noche)\b)",
             r"(?P<yday>\b(?:yesterday|ayer)\b)",
             # a time that is not a day: keeps the incident apart from one on a known day
@@ -153,9 +154,13 @@ def resolve_date(text: str, published: date | None) -> DateRef:
         kind = m.lastgroup
         if kind is None:
             continue
-        if kind == "wd" and i + 1 < len(matches) and matches[i + 1].start() - m.end() < 6:
-            if matches[i + 1].lastgroup in ("iso", "num", "dm", "md"):
-                continue  # "Friday, March 11", "domingo (17.12.2023)": the calendar date is exact
+        if (
+            kind == "wd"
+            and i + 1 < len(matches)
+            and matches[i + 1].start() - m.end() < 6
+            and matches[i + 1].lastgroup in ("iso", "num", "dm", "md")
+        ):
+            continue  # "Friday, March 11", "domingo (17.12.2023)": the calendar date is exact
         if kind in ("wd", "today") and _ANNOUNCED_RE.search(text, max(0, m.start() - 40), m.start()):
             continue
         day = _resolve(m, kind, published)

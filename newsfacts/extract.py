@@ -65,7 +65,8 @@ _ATTACK_ES = (
 _INTERCEPT_EN = (
     r"shot down|shoot(?:ing)? down|downed|intercept(?:ed|s|ion|ions)?|"
     r"destroyed (?:\w+ ){0,3}(?:drones?|missiles?|UAVs?|rockets?)|"
-    r"(?:drones?|missiles?|UAVs?) (?:\w+ ){0,2}(?:were|was) (?:destroyed|neutrali[sz]ed|intercepted|shot down)|"
+    r"(?:drones?|missiles?|UAVs?) (?:\w+ ){0,2}(?:were|was) "
+    r"(?:destroyed|neutrali[sz]ed|intercepted|shot down)|"
     r"neutrali[sz]ed|repelled (?:\w+ ){0,3}(?:drones?|missiles?|air attacks?)"
 )
 _INTERCEPT_ES = (
@@ -252,15 +253,20 @@ _TALLY_RE = re.compile(
     r"\b(?:since (?:the (?:start|beginning)|february|the war|the invasion|the full-scale|20\d\d|last)|"
     r"this year|so far this (?:year|month|week)|this month|in recent (?:days|weeks|months)|"
     r"over the past (?:\w+ )?(?:days|weeks|months|year)|(?:during|over|in) the past (?:day|24 hours)|"
-    r"for (?:months|weeks)|ha(?:s|ve) raged|over the course of|repeated(?:ly)?|every day|almost daily|in several regions|"
+    r"for (?:months|weeks)|ha(?:s|ve) raged|over the course of|repeated(?:ly)?|every day|almost daily|"
+    r"in several regions|"
     r"en lo que va|desde (?:el inicio|el comienzo|febrero))\b",
     _I,
 )
 _DEBRIS_RE = re.compile(r"\b(?:debris|fragments?|wreckage|falling|fell|restos|escombros)\b", _I)
 _ONGOING_FIGHT_RE = re.compile(
-    r"\b(?:still|continue[sd]?|ongoing|raged?|rages|fierce|heavy) (?:\w+ )?fighting|fighting (?:continues|raged|"
+    r"\b(?:still|continue[sd]?|ongoing|raged?|rages|fierce|heavy) (?:\w+ )?fighting|"
+    r"fighting (?:continues|raged|"
     r"rages|is ongoing|goes on)|clash(?:es|ed)?\b",
     _I,
+)
+_ANAPHORA_RE = re.compile(
+    r"\b(?:the|these|those|this) (?:strikes?|attacks?|shelling|missiles?|drones?)\b", _I
 )
 _TOTAL_RE = re.compile(r"\b(?:overall|in total|in all|altogether|en total)\b", _I)
 _NON_EVENT_RE = re.compile(r"\b(?:sanction\w*|aid package|pledged|tariffs?)\b", _I)
@@ -270,7 +276,8 @@ _HISTORY_CUT_RE = re.compile(
     _I,
 )
 _DAMAGE_RE = re.compile(
-    r"\b(?:damag\w+|hit|struck|fire broke out|caught fire|set on fire|exploded|blast|destroyed (?:a |an |the |"
+    r"\b(?:damag\w+|hit|struck|fire broke out|caught fire|set on fire|exploded|blast|"
+    r"destroyed (?:a |an |the |"
     r"two |three |several )?(?:house|home|building|car|infrastructure)|dañ\w+|impact\w+|incendio)\b",
     _I,
 )
@@ -316,7 +323,8 @@ _LIST_GAP_RE = re.compile(r"^\s*(?:,|and|y|,\s*and|&)?\s*(?:the\s+)?$")
 _HROMADA_AFTER_RE = re.compile(r"^\s+(?:hromada|community|territorial community|municipality|raion)\b", _I)
 _UNNAMED_RE = re.compile(
     r"\b(?:(?:a|an|one|another)\s+(?:nearby\s+|small\s+|frontline\s+|border\s+)?"
-    r"(?:village|town|settlement|community|hamlet)\b(?:\s+(?:near|outside|on the (?:fringes|outskirts) of|close to|"
+    r"(?:village|town|settlement|community|hamlet)\b"
+    r"(?:\s+(?:near|outside|on the (?:fringes|outskirts) of|close to|"
     r"in|of)\b)?|(?:a|an|one)\s+(?:\w+\s+)?part of the (?:region|oblast|province)|"
     r"(?:the|that|this)\s+(?:region|oblast|province)\b|la región\b|un pueblo cercano)",
     _I,
@@ -497,7 +505,13 @@ class _State:
         wheres, totals_place = self._wheres(c, family)
         casualties = find_casualties(text, lang)
         date_ref = resolve_date(text, self.published)
-        if gated or is_historical(text, self.published) or explicit_day_is_old(date_ref, self.published):
+        past = (
+            bool(_TALLY_RE.search(text))
+            or is_historical(text, self.published)
+            or explicit_day_is_old(date_ref, self.published)
+        )
+        if gated or past:
+            # a tally or an old incident may still name the weapon of the incident just told
             if not gated and not wheres:
                 self._enrich(index, c, family, casualties, text, lang, date_ref, weapon_only=True)
             return
@@ -531,16 +545,14 @@ class _State:
                     self.last_where = where
 
     def _gated(self, text: str, pos: int) -> bool:
-        """Modality or negation governing the trigger, or a tally over a period: not an incident."""
+        """Modality or negation governing the trigger: not an incident."""
         head = text[:pos]
         cuts = list(_CLAUSE_SPLIT_RE.finditer(head))
         if cuts:
             head = head[cuts[-1].end() :]
         if _MODAL_RE.search(head):
             return True
-        if _NEGATION_RE.search(head):
-            return True
-        return bool(_TALLY_RE.search(text))
+        return bool(_NEGATION_RE.search(head))
 
     def _draft(
         self,
@@ -575,13 +587,11 @@ class _State:
                 and where.level != "country"
                 and self.last is not None
                 and index - self.last_touch <= 2
+                and _ANAPHORA_RE.search(text)
             ):
                 # "killed by the strikes": the weapon of the incident just told
-                if re.search(
-                    r"\b(?:the|these|those|this) (?:strikes?|attacks?|shelling|missiles?|drones?)\b", text, _I
-                ):
-                    prev = self.drafts[self.last]
-                    weapon, sub = prev.weapon, prev.sub_event_type if prev.event_type == EXPLOSIONS else sub
+                prev = self.drafts[self.last]
+                weapon, sub = prev.weapon, prev.sub_event_type if prev.event_type == EXPLOSIONS else sub
             if weapon == "small arms":
                 weapon, sub = None, None
             victims = bool(killed or injured)
@@ -773,9 +783,12 @@ class _State:
         for k in chosen:
             m = mentions[k]
             place = region_list.get(k, m.place)
-            if place.kind == "admin1" and k not in region_list:
-                if any(self._covers(place, mentions[j], m, text) for j in settlements):
-                    continue
+            if (
+                place.kind == "admin1"
+                and k not in region_list
+                and any(self._covers(place, mentions[j], m, text) for j in settlements)
+            ):
+                continue
             if place.kind == "district" and any(
                 mentions[j].place.kind == "settlement" and mentions[j].place.admin1 == place.admin1
                 for j in settlements
@@ -1231,15 +1244,18 @@ def _drop_country_level(groups: list[_Draft]) -> list[_Draft]:
     """No country-level event for a wave whose places the article names."""
     out = []
     for g in groups:
-        if g.where.level == "country" and not (g.event_type == STRATEGIC and g.sub_event_type == "Agreement"):
-            if any(
+        if (
+            g.where.level == "country"
+            and not (g.event_type == STRATEGIC and g.sub_event_type == "Agreement")
+            and any(
                 o.where.level != "country"
                 and o.event_type == g.event_type
                 and o.where.country == g.where.country
                 and o.sub_event_type == g.sub_event_type
                 for o in groups
-            ):
-                continue
+            )
+        ):
+            continue
         out.append(g)
     return out
 
@@ -1248,16 +1264,19 @@ def _drop_covered_interceptions(groups: list[_Draft]) -> list[_Draft]:
     """Drones shot down where the same kind of drone still hit: the attack tells the incident."""
     out = []
     for g in groups:
-        if g.event_type == STRATEGIC and g.sub_event_type == "Disrupted weapons use":
-            if any(
+        if (
+            g.event_type == STRATEGIC
+            and g.sub_event_type == "Disrupted weapons use"
+            and any(
                 o.event_type == EXPLOSIONS
                 and o.where.country == g.where.country
                 and o.where.admin1 == g.where.admin1
                 and o.weapon == g.weapon
                 and _compatible(o.date, g.date)
                 for o in groups
-            ):
-                continue
+            )
+        ):
+            continue
         out.append(g)
     return out
 

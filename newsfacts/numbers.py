@@ -236,7 +236,8 @@ _EN = _lang(
     _KILL_EN,
     _INJ_EN,
     {
-        "toll": rf"death toll\b[^.;]{{0,80}}?\b(?:risen|rose|climbed|increased|reached|stands at|stood at|is|was"
+        "toll": rf"death toll\b[^.;]{{0,140}}?\b(?:risen|rose|climbed|increased|reached|stands at|stood at"
+        rf"|is|was"
         rf"|jumped|grew)\s+(?:to\s+)?(?:at least\s+)?(?P<n>{EN_NUMBER})\b",
         "both": r"(?:dead|killed)\s+and\s+(?:wounded|injured)",
         "zero": r"\bno (?:one|casualties|injuries|deaths|fatalities|victims|people|civilians)\b"

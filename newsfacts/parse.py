@@ -126,7 +126,12 @@ def _body_prose(text: str) -> bool:
 
 def _is_date_line(text: str) -> bool:
     """A short line that is mostly a date: 'Published On 16 Jan 2023', 'Reuters Published June 8, 2023'."""
-    if _words(text) > 16 or find_date(text) is None:
+    if _words(text) > 25 or find_date(text) is None:
+        return False
+    # "Published: 10 March 2025 · By A. Writer, Site" is a date line whatever follows the date.
+    if _PUBLISHED_STRONG_RE.match(text.lstrip("*_ ")) or _UPDATED_RE.match(text.lstrip("*_ ")):
+        return True
+    if _words(text) > 16:
         return False
     rest = bp.TIME_RE.sub(" ", text)
     rest = re.sub(r"\d+", " ", rest)

@@ -26,13 +26,68 @@ _BOUNDARY_RE = re.compile(
 )
 _LINE_RE = re.compile(r"[^\n]+")
 # Words whose trailing period is not a sentence end.
-_ABBREVIATIONS = (
-    "mr mrs ms dr gen col lt sgt maj capt cpt adm st no nos vs jan feb mar apr jun jul aug sep sept "
-    "oct nov dec jr sr gov rep sen prof inc ltd co corp dept est approx fig vol pp ed eds u.s u.k "
-    "a.m p.m e.g i.e etc ca cf al sr sra"
-    # "etc" ends sentences too, but a false merge costs less than a false split
-).split()
-_ABBREV_SET = frozenset(_ABBREVIATIONS)
+# ("etc" ends sentences too, but a false merge costs less than a false split)
+_ABBREV_SET = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "maj",
+        "capt",
+        "cpt",
+        "adm",
+        "st",
+        "no",
+        "nos",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "jr",
+        "sr",
+        "gov",
+        "rep",
+        "sen",
+        "prof",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "est",
+        "approx",
+        "fig",
+        "vol",
+        "pp",
+        "ed",
+        "eds",
+        "u.s",
+        "u.k",
+        "a.m",
+        "p.m",
+        "e.g",
+        "i.e",
+        "etc",
+        "ca",
+        "cf",
+        "al",
+        "sra",
+    }
+)
 _LAST_WORD_RE = re.compile(r"([A-Za-z.]+)\.$")
 
 

@@ -298,3 +298,18 @@ def test_glued_sentences_are_split() -> None:
         "the emergency service said in its morning update to reporters."
     )
     assert "Monday. Rescuers" in parse_article(raw(text)).paragraphs[0]
+
+
+def test_published_line_with_a_trailing_byline_is_a_date_line() -> None:
+    parsed = parse_article(
+        raw(
+            "# Shelling damages a school in Nikopol\n\n"
+            "*Published: 4 February 2025 · By Petro Savchuk, Steppe Courier*\n\n"
+            f"{BODY_1}\n\n{BODY_2}",
+            content_type="text/markdown",
+        )
+    )
+    assert parsed.title == "Shelling damages a school in Nikopol"
+    assert parsed.standfirst is None
+    assert parsed.published == date(2025, 2, 4)
+    assert parsed.published_basis == "published_line"
