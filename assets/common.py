@@ -23,8 +23,16 @@ PREVIEW_COLUMNS: dict[str, list[str]] = {
     "parsed.articles": ["landed_date", "title", "language", "published", "published_basis", "word_count"],
     "parsed.quarantine": ["landed_date", "article_id", "check", "reason"],
     "events.mentions": [
-        "event_date", "event_type", "sub_event_type", "actor1", "country", "admin1", "location",
-        "weapon", "fatalities", "injured",
+        "event_date",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "country",
+        "admin1",
+        "location",
+        "weapon",
+        "fatalities",
+        "injured",
     ],
     "events.quarantine": ["landed_date", "article_id", "check", "reason"],
 }
@@ -85,9 +93,10 @@ def run_layer(
         failures = row_failures(outcome)
         if failures:
             tables = quarantine_rows(tables, layer, day, failures, now)
+        table_name = f"{layer}.{MAIN_TABLE[layer]}"
         write_partition(
-            check_result_rows(outcome, layer, day, context.run_id, now),
-            paths.check_results_file(f"{layer}.{MAIN_TABLE[layer]}", day, context.run_id),
+            check_result_rows(outcome, table_name, day, context.run_id, now),
+            paths.check_results_file(table_name, day, context.run_id),
         )
         writes.append(write_tables(paths, layer, day, tables))
         outcomes[day] = outcome
@@ -107,42 +116,57 @@ def run_layer(
                 ),
             },
         )
-    yield from check_results(layer, outcomes)
+    yield from check_results(
+        outcomes,
+        dg.AssetKey([layer, MAIN_TABLE[layer]]),
+        {STRUCTURE_CHECK: {"error"}, QUALITY_CHECK: {"warn"}},
+        SUITES[layer],
+    )
 
 
 def _failure_summary(failed: list[tuple[date, ExpectationOutcome]]) -> str:
     lines = ["| day | rule | column | unexpected | example ids | observed |", "|---|---|---|---|---|---|"]
     for day, o in failed:
         ids = ", ".join(i[:12] for i in o.unexpected_ids[:EXAMPLE_IDS])
-        lines.append(f"| {day} | {o.name} | {o.column or ''} | {o.unexpected_count} | {ids} | {o.observed or ''} |")
+        lines.append(
+            f"| {day} | {o.name} | {o.column or ''} | {o.unexpected_count} | {ids} | {o.observed or ''} |"
+        )
     return "\n".join(lines)
 
 
-def check_results(layer: str, outcomes: dict[date, SuiteOutcome]) -> Iterator[dg.AssetCheckResult]:
-    key = dg.AssetKey([layer, MAIN_TABLE[layer]])
-    for check_name, severities, severity in (
-        (STRUCTURE_CHECK, {"error"}, dg.AssetCheckSeverity.ERROR),
-        (QUALITY_CHECK, {"warn"}, dg.AssetCheckSeverity.WARN),
-    ):
-        evaluated = [(d, o) for d, suite in outcomes.items() for o in suite.outcomes if o.severity in severities]
+def check_results(
+    outcomes: dict[date, SuiteOutcome], key: dg.AssetKey, checks: dict[str, set[str]], suite: str
+) -> Iterator[dg.AssetCheckResult]:
+    """One AssetCheckResult per check; each check covers the suite's rules of some severities.
+
+    The result's severity is ERROR when a failed rule is an error (which blocks downstream
+    assets for a blocking check), else WARN.
+    """
+    for check_name, severities in checks.items():
+        evaluated = [
+            (d, o) for d, outcome in outcomes.items() for o in outcome.outcomes if o.severity in severities
+        ]
         failed = [(d, o) for d, o in evaluated if not o.success]
-        quarantined = sum(o.unexpected_count for _, o in failed if o.row_level)
+        errors = any(o.severity == "error" for _, o in failed)
         metadata = {
-            "suite": SUITES[layer],
+            "suite": suite,
             "expectations_run": len(evaluated),
             "expectations_failed": len(failed),
             "success_percent": round(100.0 * (len(evaluated) - len(failed)) / len(evaluated), 1)
             if evaluated
             else 100.0,
-            "rows_checked": sum(suite.rows for suite in outcomes.values()),
+            "rows_checked": sum(outcome.rows for outcome in outcomes.values()),
+            "rows_quarantined": sum(o.unexpected_count for _, o in failed if o.row_level),
             "failed_rules": dg.MetadataValue.json(sorted({o.name for _, o in failed})),
             "failures": dg.MetadataValue.md(_failure_summary(failed) if failed else "_none_"),
             "offending_ids": dg.MetadataValue.json(
                 {o.name: list(o.unexpected_ids[:EXAMPLE_IDS]) for _, o in failed}
             ),
         }
-        if check_name == QUALITY_CHECK:
-            metadata["rows_quarantined"] = quarantined
         yield dg.AssetCheckResult(
-            asset_key=key, check_name=check_name, passed=not failed, severity=severity, metadata=metadata
+            asset_key=key,
+            check_name=check_name,
+            passed=not failed,
+            severity=dg.AssetCheckSeverity.ERROR if errors else dg.AssetCheckSeverity.WARN,
+            metadata=metadata,
         )

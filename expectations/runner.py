@@ -96,10 +96,14 @@ def validate_table(
     wanted = sorted((suite_columns(spec) | {id_column}) & set(table.column_names))
     frame = table.select(wanted).to_pandas(types_mapper=_types_mapper)
     suite = gx.ExpectationSuite(**spec)
-    result = _batch_definition().get_batch(batch_parameters={"dataframe": frame}).validate(
-        suite,
-        expectation_parameters=dict(parameters or {}),
-        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [id_column]},
+    result = (
+        _batch_definition()
+        .get_batch(batch_parameters={"dataframe": frame})
+        .validate(
+            suite,
+            expectation_parameters=dict(parameters or {}),
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [id_column]},
+        )
     )
     outcomes = []
     for item in result.results:

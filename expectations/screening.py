@@ -27,6 +27,7 @@ MIN_HISTORY_DAYS = 3  # fewer days of history than this: no volume bounds yet
 OLDEST_PUBLISHED = date(1990, 1, 1)
 EVENT_LOOKBACK = timedelta(days=366)
 
+
 def volume_bounds(paths: DataPaths, layer: str, day: date) -> tuple[int, int | None]:
     """Bounds on a day's row count from the median of the previous days' partitions."""
     table = MAIN_TABLE[layer]
@@ -49,17 +50,24 @@ def suite_parameters(paths: DataPaths, layer: str, day: date) -> dict[str, Any]:
         ids = read_table(paths, upstream, MAIN_TABLE[upstream], day)["article_id"]
         parameters[name] = ids.to_pylist()
     if layer == "parsed":
-        parameters |= {"oldest_published": OLDEST_PUBLISHED.isoformat(),
-                       "latest_published": (day + timedelta(days=1)).isoformat()}
-    if layer == "events":
         parameters |= {
-            "event_types": list(EVENT_TYPES),
-            "event_type_pairs": [[kind, sub] for kind, subs in SUB_EVENT_TYPES.items() for sub in subs],
-            "weapons": list(WEAPONS),
-            "oldest_event_date": (day - EVENT_LOOKBACK).isoformat(),
-            "latest_event_date": (day + timedelta(days=1)).isoformat(),
+            "oldest_published": OLDEST_PUBLISHED.isoformat(),
+            "latest_published": (day + timedelta(days=1)).isoformat(),
         }
+    if layer == "events":
+        parameters |= coding_parameters(day)
     return parameters
+
+
+def coding_parameters(day: date) -> dict[str, Any]:
+    """The guideline's vocabulary and the plausible event dates for mentions landed on `day`."""
+    return {
+        "event_types": list(EVENT_TYPES),
+        "event_type_pairs": [[kind, sub] for kind, subs in SUB_EVENT_TYPES.items() for sub in subs],
+        "weapons": list(WEAPONS),
+        "oldest_event_date": (day - EVENT_LOOKBACK).isoformat(),
+        "latest_event_date": (day + timedelta(days=1)).isoformat(),
+    }
 
 
 def screen(paths: DataPaths, layer: str, day: date, table: pa.Table) -> SuiteOutcome:
@@ -68,19 +76,17 @@ def screen(paths: DataPaths, layer: str, day: date, table: pa.Table) -> SuiteOut
 
 def row_failures(outcome: SuiteOutcome) -> dict[str, list[tuple[str, str]]]:
     """{row id: [(check name, reason)]} for the rows that broke row-level rules."""
-    return {
-        row_id: [(o.name, o.reason) for o in broken] for row_id, broken in outcome.quarantined().items()
-    }
+    return {row_id: [(o.name, o.reason) for o in broken] for row_id, broken in outcome.quarantined().items()}
 
 
 def check_result_rows(
-    outcome: SuiteOutcome, layer: str, day: date, run_id: str, evaluated_at: datetime
+    outcome: SuiteOutcome, table_name: str, day: date, run_id: str, evaluated_at: datetime
 ) -> pa.Table:
     rows = [
         {
             "run_id": run_id,
             "landed_date": day,
-            "table_name": f"{layer}.{MAIN_TABLE[layer]}",
+            "table_name": table_name,
             "suite": outcome.suite,
             "check_name": o.name,
             "expectation_type": o.expectation_type,

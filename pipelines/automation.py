@@ -43,7 +43,9 @@ def landing_sensor(context: dg.SensorEvaluationContext, storage: NewsfactsStorag
     # A folder dated before the first partition or in the future cannot be a run.
     current = {day: fp for day, fp in landed.items() if FIRST_LANDING_DAY <= day <= today.isoformat()}
     if len(current) < len(landed):
-        context.log.warning(f"landing folders outside the partitions ignored: {sorted(set(landed) - set(current))}")
+        context.log.warning(
+            f"landing folders outside the partitions ignored: {sorted(set(landed) - set(current))}"
+        )
     plan = plan_runs(
         decode_cursor(context.cursor),
         current,
@@ -53,13 +55,14 @@ def landing_sensor(context: dg.SensorEvaluationContext, storage: NewsfactsStorag
     )
     if plan.seeded:
         context.log.info(
-            f"first tick: {len(plan.seeded)} older landing days ({plan.seeded[0]}..{plan.seeded[-1]}) taken as "
-            "history; backfill them from the CLI if they were never processed"
+            f"first tick: {len(plan.seeded)} older landing days ({plan.seeded[0]}..{plan.seeded[-1]}) "
+            "taken as history; backfill them from the CLI if they were never processed"
         )
     if plan.deferred:
         context.log.info(f"{len(plan.deferred)} changed days wait for the next tick: {plan.deferred}")
     requests = [
-        dg.RunRequest(run_key=f"landing-{day}-{fingerprint}", partition_key=day) for day, fingerprint in plan.run_days
+        dg.RunRequest(run_key=f"landing-{day}-{fingerprint}", partition_key=day)
+        for day, fingerprint in plan.run_days
     ]
     return dg.SensorResult(
         run_requests=requests,

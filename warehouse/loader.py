@@ -117,8 +117,12 @@ def load_partitions(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequ
         )
         before = con.execute("select count(*) from events.events").fetchone()[0]
         con.execute((SQL_DIR / "refresh_events.sql").read_text(encoding="utf-8"))
-        loaded["events.events (re-clustered)"] = con.execute("select count(*) from fresh_events").fetchone()[0]
-        loaded["events.events (new)"] = con.execute("select count(*) from events.events").fetchone()[0] - before
+        loaded["events.events (re-clustered)"] = con.execute("select count(*) from fresh_events").fetchone()[
+            0
+        ]
+        loaded["events.events (new)"] = (
+            con.execute("select count(*) from events.events").fetchone()[0] - before
+        )
         con.commit()
     except Exception:
         con.rollback()
@@ -127,7 +131,12 @@ def load_partitions(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequ
 
 
 def _load_table(
-    con: duckdb.DuckDBPyConnection, paths: DataPaths, layer: str, table: str, names: list[str], days: list[date]
+    con: duckdb.DuckDBPyConnection,
+    paths: DataPaths,
+    layer: str,
+    table: str,
+    names: list[str],
+    days: list[date],
 ) -> int:
     files = [str(paths.partition_file(layer, table, day)) for day in days]
     missing = [f for f in files if not Path(f).exists()]
@@ -141,6 +150,11 @@ def _load_table(
         [files],
     ).fetchone()
     return int(count[0]) if count else 0
+
+
+def reload_check_results(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequence[date]) -> int:
+    """Bring dq.check_results up to date with the result files of `days` (after a late check)."""
+    return _load_check_results(con, paths, days)
 
 
 def _load_check_results(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequence[date] | None) -> int:

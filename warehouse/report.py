@@ -68,7 +68,8 @@ def render_report(con: duckdb.DuckDBPyConnection, day: date, target: Path) -> Re
         [first_week, day],
     ).fetchall()
     totals = con.execute(
-        "select count(*), coalesce(sum(fatalities), 0) from events.events where not is_deleted and event_date <= ?",
+        "select count(*), coalesce(sum(fatalities), 0) from events.events"
+        " where not is_deleted and event_date <= ?",
         [day],
     ).fetchone()
     top = con.execute(
@@ -84,8 +85,15 @@ def render_report(con: duckdb.DuckDBPyConnection, day: date, target: Path) -> Re
     # Map: events of the last week at their coordinates, coloured by the side that acted.
     figure, axis = plt.subplots(figsize=(8, 5.5))
     for longitude, latitude, side, place, _, killed in points:
-        axis.scatter(longitude, latitude, s=30 + 12 * min(killed, 30), color=_colour(side), alpha=0.6,
-                     edgecolors="black", linewidths=0.4)
+        axis.scatter(
+            longitude,
+            latitude,
+            s=30 + 12 * min(killed, 30),
+            color=_colour(side),
+            alpha=0.6,
+            edgecolors="black",
+            linewidths=0.4,
+        )
         axis.annotate(place, (longitude, latitude), fontsize=7, xytext=(3, 3), textcoords="offset points")
     axis.set_xlabel("longitude")
     axis.set_ylabel("latitude")
@@ -103,10 +111,20 @@ def render_report(con: duckdb.DuckDBPyConnection, day: date, target: Path) -> Re
     for i, side in enumerate(sides):
         by_week = {row[0]: row for row in weekly if row[1] == side}
         offsets = [w + timedelta(days=i * width) for w in weeks]
-        top_axis.bar(offsets, [by_week.get(w, (0, 0, 0))[2] for w in weeks], width=width, label=side,
-                     color=_colour(side))
-        bottom_axis.bar(offsets, [by_week.get(w, (0, 0, 0, 0))[3] for w in weeks], width=width, label=side,
-                        color=_colour(side))
+        top_axis.bar(
+            offsets,
+            [by_week.get(w, (0, 0, 0))[2] for w in weeks],
+            width=width,
+            label=side,
+            color=_colour(side),
+        )
+        bottom_axis.bar(
+            offsets,
+            [by_week.get(w, (0, 0, 0, 0))[3] for w in weeks],
+            width=width,
+            label=side,
+            color=_colour(side),
+        )
     top_axis.set_ylabel("events")
     bottom_axis.set_ylabel("killed")
     top_axis.set_title("Events and fatalities per ACLED week (Saturday start), by side that acted")
