@@ -17,26 +17,61 @@ DAY1, DAY2 = date(2025, 3, 10), date(2025, 3, 11)
 
 def article(article_id: str, day: date, source: str, published: date | None = None) -> ParsedArticle:
     return ParsedArticle(
-        article_id=article_id, landed_date=day, source_file=f"{day}/{article_id}.txt", title=None,
-        standfirst=None, headings=(), paragraphs=("Body.",), paragraph_languages=("en",), removed_blocks=(),
-        language="en", published=published or day, published_basis="date_stamp", source=source, url=None,
-        word_count=1, parser_version="test",
+        article_id=article_id,
+        landed_date=day,
+        source_file=f"{day}/{article_id}.txt",
+        title=None,
+        standfirst=None,
+        headings=(),
+        paragraphs=("Body.",),
+        paragraph_languages=("en",),
+        removed_blocks=(),
+        language="en",
+        published=published or day,
+        published_basis="date_stamp",
+        source=source,
+        url=None,
+        word_count=1,
+        parser_version="test",
     )
 
 
-def mention(mention_id: str, article_id: str, day: date, location: str | None = "Kharkiv", **changes) -> EventMention:
+def mention(
+    mention_id: str, article_id: str, day: date, location: str | None = "Kharkiv", **changes
+) -> EventMention:
     base = EventMention(
-        mention_id=mention_id, article_id=article_id, landed_date=day,
-        event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", actor1="Russia",
-        actor2="Civilians", country="UA", admin1="Kharkiv", location=location, location_raw=location,
-        latitude=49.98, longitude=36.25, geonameid=706483, geo_precision=1, weapon="drone", fatalities=2,
-        injured=5, event_date=DAY1, time_precision=1, evidence="A drone hit Kharkiv.", evidence_start=0,
-        evidence_end=20, confidence=0.9, extractor_version="v1",
+        mention_id=mention_id,
+        article_id=article_id,
+        landed_date=day,
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        actor1="Russia",
+        actor2="Civilians",
+        country="UA",
+        admin1="Kharkiv",
+        location=location,
+        location_raw=location,
+        latitude=49.98,
+        longitude=36.25,
+        geonameid=706483,
+        geo_precision=1,
+        weapon="drone",
+        fatalities=2,
+        injured=5,
+        event_date=DAY1,
+        time_precision=1,
+        evidence="A drone hit Kharkiv.",
+        evidence_start=0,
+        evidence_end=20,
+        confidence=0.9,
+        extractor_version="v1",
     )
     return dataclasses.replace(base, **changes)
 
 
-def write_day(paths: DataPaths, day: date, articles: list[ParsedArticle], mentions: list[EventMention]) -> None:
+def write_day(
+    paths: DataPaths, day: date, articles: list[ParsedArticle], mentions: list[EventMention]
+) -> None:
     contents = {("parsed", "articles"): articles, ("events", "mentions"): mentions}
     for (layer, table), (schema, _) in TABLES.items():
         rows = contents.get((layer, table), [])
@@ -57,7 +92,8 @@ def load(paths: DataPaths, days: list[date]) -> None:
 def test_one_incident_told_by_three_articles_is_one_event(tmp_path: Path) -> None:
     paths = DataPaths(tmp_path)
     write_day(
-        paths, DAY1,
+        paths,
+        DAY1,
         [article("a1", DAY1, "Wire A"), article("a2", DAY1, "Wire B"), article("a3", DAY1, "Paper C")],
         [
             mention("m1", "a1", DAY1, fatalities=2, injured=5),
@@ -107,13 +143,17 @@ def test_a_later_report_joins_the_event_of_an_earlier_day(tmp_path: Path) -> Non
 def test_re_extraction_that_drops_an_event_marks_it_deleted(tmp_path: Path) -> None:
     paths = DataPaths(tmp_path)
     write_day(
-        paths, DAY1, [article("a1", DAY1, "Wire A")],
+        paths,
+        DAY1,
+        [article("a1", DAY1, "Wire A")],
         [mention("m1", "a1", DAY1), mention("m2", "a1", DAY1, location="Sumy", admin1="Sumy")],
     )
     load(paths, [DAY1])
     assert {r["location"]: r["is_deleted"] for r in events(paths)} == {"Kharkiv": False, "Sumy": False}
     # A newer extractor no longer finds the Sumy incident.
-    write_day(paths, DAY1, [article("a1", DAY1, "Wire A")], [mention("m1b", "a1", DAY1, extractor_version="v2")])
+    write_day(
+        paths, DAY1, [article("a1", DAY1, "Wire A")], [mention("m1b", "a1", DAY1, extractor_version="v2")]
+    )
     load(paths, [DAY1])
     rows = {r["location"]: r for r in events(paths)}
     assert rows["Sumy"]["is_deleted"] and rows["Sumy"]["version"] == 2
@@ -124,19 +164,36 @@ def test_re_extraction_that_drops_an_event_marks_it_deleted(tmp_path: Path) -> N
 def test_analysis_views_answer(tmp_path: Path) -> None:
     paths = DataPaths(tmp_path)
     write_day(
-        paths, DAY1, [article("a1", DAY1, "Wire A")],
-        [mention("m1", "a1", DAY1), mention("m2", "a1", DAY1, location="Sumy", admin1="Sumy", weapon="missile",
-                                            sub_event_type="Shelling/artillery/missile attack", fatalities=1)],
+        paths,
+        DAY1,
+        [article("a1", DAY1, "Wire A")],
+        [
+            mention("m1", "a1", DAY1),
+            mention(
+                "m2",
+                "a1",
+                DAY1,
+                location="Sumy",
+                admin1="Sumy",
+                weapon="missile",
+                sub_event_type="Shelling/artillery/missile attack",
+                fatalities=1,
+            ),
+        ],
     )
     load(paths, [DAY1])
     with connect(paths.warehouse_db, read_only=True) as con:
         daily = con.execute("select admin1, fatalities from analysis.daily_casualties_by_admin1").fetchall()
         assert sorted(daily) == [("Kharkiv", 2), ("Sumy", 1)]
-        weekly = con.execute("select week_start, sum(events) from analysis.weekly_events_by_subtype_side group by 1")
+        weekly = con.execute(
+            "select week_start, sum(events) from analysis.weekly_events_by_subtype_side group by 1"
+        )
         assert weekly.fetchall() == [(date(2025, 3, 8), 2)]  # ACLED weeks start on Saturday
         weapons = dict(con.execute("select weapon, events from analysis.strikes_by_weapon").fetchall())
         assert weapons == {"drone": 1, "missile": 1}
-        coverage = con.execute("select source, articles, mentions from analysis.coverage_by_source_day").fetchall()
+        coverage = con.execute(
+            "select source, articles, mentions from analysis.coverage_by_source_day"
+        ).fetchall()
         assert coverage == [("Wire A", 1, 2)]
 
 

@@ -13,10 +13,24 @@ from warehouse.report import render_report
 def test_report_has_map_chart_and_table(tmp_path: Path) -> None:
     paths = DataPaths(tmp_path)
     write_day(
-        paths, DAY1, [article("a1", DAY1, "Wire A")],
-        [mention("m1", "a1", DAY1, fatalities=3),
-         mention("m2", "a1", DAY1, location="Belgorod", admin1="Belgorod", country="RU", actor1="Ukraine",
-                 latitude=50.6, longitude=36.6, fatalities=0)],
+        paths,
+        DAY1,
+        [article("a1", DAY1, "Wire A")],
+        [
+            mention("m1", "a1", DAY1, fatalities=3),
+            mention(
+                "m2",
+                "a1",
+                DAY1,
+                location="Belgorod",
+                admin1="Belgorod",
+                country="RU",
+                actor1="Ukraine",
+                latitude=50.6,
+                longitude=36.6,
+                fatalities=0,
+            ),
+        ],
     )
     load(paths, [DAY1])
     with connect(paths.warehouse_db, read_only=True) as con:
