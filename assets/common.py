@@ -3,16 +3,18 @@ Expectations suite, quarantine rows that break row-level rules, write, and repor
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import dagster as dg
+import duckdb
 import pyarrow as pa
 
 from expectations.runner import ExpectationOutcome, SuiteOutcome
 from expectations.screening import SUITES, check_result_rows, row_failures, screen
 from newsfacts.config import DataPaths
-from newsfacts.lake import write_partition
+from newsfacts.lake import MissingPartitionError, write_partition
 from newsfacts.layers import MAIN_TABLE, LayerCompute, PartitionWrite, quarantine_rows, write_tables
 
 PREVIEW_ROWS = 5
@@ -60,6 +62,27 @@ def check_specs(layer: str) -> list[dg.AssetCheckSpec]:
     ]
 
 
+TRANSIENT_RETRIES = 3
+TRANSIENT_WAIT_SECONDS = 2
+
+
+@contextlib.contextmanager
+def retry_transient_io(context: dg.AssetExecutionContext) -> Iterator[None]:
+    """Retry the step after an I/O error that may pass (a busy disk, a locked file, NFS).
+
+    A missing upstream partition is not transient: it fails at once with the path in the message.
+    """
+    try:
+        yield
+    except MissingPartitionError:
+        raise
+    except (OSError, duckdb.IOException) as error:
+        context.log.warning(f"transient I/O error, retrying the step: {error}")
+        raise dg.RetryRequested(
+            max_retries=TRANSIENT_RETRIES, seconds_to_wait=TRANSIENT_WAIT_SECONDS
+        ) from error
+
+
 def asset_key(qualified: str) -> dg.AssetKey:
     return dg.AssetKey(qualified.split("."))
 
@@ -88,17 +111,19 @@ def run_layer(
     outcomes: dict[date, SuiteOutcome] = {}
     previews: dict[str, pa.Table] = {}
     for day in partition_days(context):
-        tables = compute(paths, day, now)
+        with retry_transient_io(context):
+            tables = compute(paths, day, now)
         outcome = screen(paths, layer, day, tables[MAIN_TABLE[layer]])
         failures = row_failures(outcome)
         if failures:
             tables = quarantine_rows(tables, layer, day, failures, now)
         table_name = f"{layer}.{MAIN_TABLE[layer]}"
-        write_partition(
-            check_result_rows(outcome, table_name, day, context.run_id, now),
-            paths.check_results_file(table_name, day, context.run_id),
-        )
-        writes.append(write_tables(paths, layer, day, tables))
+        with retry_transient_io(context):
+            write_partition(
+                check_result_rows(outcome, table_name, day, context.run_id, now),
+                paths.check_results_file(table_name, day, context.run_id),
+            )
+            writes.append(write_tables(paths, layer, day, tables))
         outcomes[day] = outcome
         previews = {f"{layer}.{name}": table for name, table in tables.items()}
         context.log.info(f"{day}: {writes[-1].row_counts}; {len(outcome.failed())} expectations failed")

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from assets.common import check_results, partition_days
+from assets.common import check_results, partition_days, retry_transient_io
 from expectations.runner import validate_table
 from expectations.screening import check_result_rows
 from newsfacts.lake import write_partition
@@ -51,7 +51,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, storage: NewsfactsStorag
     paths = storage.paths
     paths.pipeline_db.parent.mkdir(parents=True, exist_ok=True)
     now = datetime.now(UTC)
-    with duckdb.get_connection() as con:
+    with retry_transient_io(context), duckdb.get_connection() as con:
         loaded = load_partitions(con, paths, days)
         touched = con.sql("select * from events.events where event_id in (select event_id from fresh_events)")
         outcome = validate_table(
