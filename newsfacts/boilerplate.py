@@ -498,6 +498,103 @@ def _triggered(text: str, short: bool = False) -> bool:
     return not _TRIGGER_WORDS.isdisjoint(words)
 
 
+# Per-rule gates. Python's re has no fast literal prefilter for long case-insensitive alternations,
+# so a rule that searches the whole block (cookie, newsletter, caption credit...) costs ~30-90 us
+# on a 60-word paragraph. Every alternative of each rule needs one of these literals (lowercased),
+# so a block without any of them cannot match and skips the regex: same result, a few us.
+_COOKIE_NEEDLES = ("cookie", "preferences", "privacy", "we and our", "галочк")
+_NEWSLETTER_NEEDLES = (
+    "sign up",
+    "subscri",
+    "register",
+    "newsletter",
+    "inbox",
+    "enter your e",
+    "become ",
+    "support ",
+    "donate ",
+    "unlock ",
+)
+_SOCIAL_NEEDLES = ("follow ", "join ", "subscribe to ")
+_SOCIAL_STARTS = (
+    "share",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "copy",
+    "link copied",
+    "comment",
+    "save",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "vk",
+    "viber",
+    "messenger",
+    "flipboard",
+    "bluesky",
+    "threads",
+)
+_EMBED_NEEDLES = ("/", ":", "instagram", "shared by", "(@", "this content ", "javascript", "your browser")
+_EMBED_STARTS = ("embedded ", "watch", "video", "listen", "audio", "load", "(video")
+_COPYRIGHT_NEEDLES = (
+    "©",
+    "(c)",
+    "copyright",
+    "rights reserved",
+    "права защищены",
+    "todos los derechos",
+    "tous droits",
+    "may not be",
+)
+_DISCLAIMER_NEEDLES = ("syndicated", "expressed", "contributed ")
+_DISCLAIMER_STARTS = (
+    "this ",
+    "only the headline",
+    "reporting",
+    "writing",
+    "editing",
+    "additional reporting",
+    "edited",
+    "compiled",
+    "if you ",
+    "got a ",
+)
+_CREDIT_NEEDLES = (
+    "/",
+    "|",
+    "getty",
+    "shutterstock",
+    "(photo",
+    "(image",
+    "(picture",
+    "(credit",
+    "(фото",
+    "(foto",
+)
+
+
+def _has(low: str, needles: tuple[str, ...]) -> bool:
+    for needle in needles:
+        if needle in low:
+            return True
+    return False
+
+
+def _folded(text: str) -> str:
+    """Lowercase as re.IGNORECASE compares: it also equates İ/ı with i and ſ with s."""
+    low = text.lower()
+    if not low.isascii():
+        low = low.replace("i\u0307", "i").replace("ı", "i").replace("ſ", "s")
+    return low
+
+
 def classify_line(text: str) -> str | None:
     """The boilerplate reason for one standalone block, or None for ordinary content.
 
@@ -509,23 +606,36 @@ def classify_line(text: str) -> str | None:
         return None
     if not _triggered(text, short=n_words <= 12):
         return "caption" if CAPTION_START_RE.match(text) else None
+    low = _folded(text)
     if n_words <= 6 and ADVERT_RE.match(text):
         return "advert"
-    if COOKIE_RE.search(text):
+    if (n_words <= 2 or _has(low, _COOKIE_NEEDLES)) and COOKIE_RE.search(text):
         return "cookie_notice"
-    if n_words <= 45 and NEWSLETTER_RE.search(text):
+    if n_words <= 45 and _has(low, _NEWSLETTER_NEEDLES) and NEWSLETTER_RE.search(text):
         return "newsletter"
-    if n_words <= 30 and SOCIAL_RE.search(text):
+    if (
+        n_words <= 30
+        and (low.startswith(_SOCIAL_STARTS) or _has(low, _SOCIAL_NEEDLES))
+        and SOCIAL_RE.search(text)
+    ):
         return "social"
-    if n_words <= 40 and EMBED_RE.search(text):
+    if (
+        n_words <= 40
+        and (_has(low, _EMBED_NEEDLES) or low.startswith(_EMBED_STARTS))
+        and EMBED_RE.search(text)
+    ):
         return "embed"
-    if n_words <= 40 and COPYRIGHT_RE.search(text):
+    if n_words <= 40 and _has(low, _COPYRIGHT_NEEDLES) and COPYRIGHT_RE.search(text):
         return "copyright"
-    if DISCLAIMER_RE.search(text):
+    if (
+        _has(low, _DISCLAIMER_NEEDLES) or low.lstrip("(").startswith(_DISCLAIMER_STARTS)
+    ) and DISCLAIMER_RE.search(text):
         return "disclaimer"
     if n_words <= 8 and COMMENTS_RE.match(text):
         return "comments"
-    if n_words <= 50 and (CAPTION_START_RE.match(text) or CAPTION_CREDIT_RE.search(text)):
+    if n_words <= 50 and (
+        CAPTION_START_RE.match(text) or (_has(low, _CREDIT_NEEDLES) and CAPTION_CREDIT_RE.search(text))
+    ):
         return "caption"
     if n_words <= 40 and READ_MORE_INLINE_RE.match(text):
         return "link_list"

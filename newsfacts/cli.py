@@ -121,6 +121,7 @@ def land_samples(paths: DataPaths) -> list[date]:
 
 def cmd_land(args: argparse.Namespace) -> int:
     paths = DataPaths.from_root(args.data)
+    ensure_instance(paths)
     if args.samples:
         days = land_samples(paths)
         print(f"landed the sample articles for {', '.join(d.isoformat() for d in days)} in {paths.landing}")
@@ -200,27 +201,57 @@ def summarise(paths: DataPaths, out: TextIO) -> int:
         print(f"\nwarehouse: {paths.warehouse_db}", file=out)
         rows = con.execute(
             """
-            select landed_date,
+            with days as (
+                select landed_date from raw.articles union select landed_date from raw.rejected
+            )
+            select d.landed_date,
                    (select count(*) from raw.articles r where r.landed_date = d.landed_date),
                    (select count(*) from raw.rejected r where r.landed_date = d.landed_date),
                    (select count(*) from parsed.articles p where p.landed_date = d.landed_date),
-                   (select count(*) from events.mentions m where m.landed_date = d.landed_date)
-            from (select distinct landed_date from raw.articles
-                  union select distinct landed_date from raw.rejected) d
-            order by landed_date
+                   (select count(*) from events.mentions m where m.landed_date = d.landed_date),
+                   (select count(*) from events.quarantine q where q.landed_date = d.landed_date)
+            from days d order by 1
             """
         ).fetchall()
-        print(f"{'landed':<12}{'raw':>6}{'rejected':>10}{'parsed':>8}{'mentions':>10}", file=out)
-        for day, raw, rejected, parsed, mentions in rows:
-            print(f"{day!s:<12}{raw:>6}{rejected:>10}{parsed:>8}{mentions:>10}", file=out)
-        print("\nmentions by event type:", file=out)
-        for event_type, sub_type, count, killed in con.execute(
+        print(
+            f"{'landed':<12}{'raw':>6}{'rejected':>10}{'parsed':>8}{'mentions':>10}{'quarantined':>13}",
+            file=out,
+        )
+        for day, raw, rejected, parsed, mentions, quarantined in rows:
+            print(f"{day!s:<12}{raw:>6}{rejected:>10}{parsed:>8}{mentions:>10}{quarantined:>13}", file=out)
+        events, deleted, killed, multi = con.execute(
             """
-            select event_type, coalesce(sub_event_type, '-'), count(*), sum(fatalities)
-            from events.mentions group by all order by 3 desc, 1, 2
+            select count(*) filter (where not is_deleted), count(*) filter (where is_deleted),
+                   coalesce(sum(fatalities) filter (where not is_deleted), 0),
+                   count(*) filter (where not is_deleted and n_articles > 1)
+            from events.events
+            """
+        ).fetchone()
+        print(
+            f"\nevents.events: {events} events ({multi} told by several articles, {deleted} deleted), "
+            f"{killed} killed (ACLED's conservative figure)",
+            file=out,
+        )
+        for event_type, sub_type, count, fatalities in con.execute(
+            """
+            select event_type, coalesce(sub_event_type, '-'), count(*), coalesce(sum(fatalities), 0)
+            from events.events where not is_deleted group by all order by 3 desc, 1, 2
             """
         ).fetchall():
-            print(f"  {count:>4}  {event_type} / {sub_type}  (killed: {killed or 0})", file=out)
+            print(f"  {count:>4}  {event_type} / {sub_type}  (killed: {fatalities})", file=out)
+        failed = con.execute(
+            """
+            select table_name, check_name, severity, sum(unexpected_count)
+            from dq.check_results
+            where not success and run_id in (
+                select arg_max(run_id, evaluated_at) from dq.check_results group by landed_date, table_name
+            )
+            group by all order by 1, 2
+            """
+        ).fetchall()
+        print(f"\ndata quality (latest run per day): {len(failed)} rules failing", file=out)
+        for table_name, check_name, severity, unexpected in failed:
+            print(f"  {severity:<6}{table_name}: {check_name} ({unexpected} rows)", file=out)
     return 0
 
 

@@ -46,7 +46,9 @@ def same_event(expected: Mapping[str, Any], extracted: Mapping[str, Any]) -> boo
         return False
     if expected.get("location"):
         return normalise_name(expected["location"]) == normalise_name(extracted.get("location"))
-    return not extracted.get("location") and field_agrees("admin1", expected.get("admin1"), extracted.get("admin1"))
+    return not extracted.get("location") and field_agrees(
+        "admin1", expected.get("admin1"), extracted.get("admin1")
+    )
 
 
 @dataclass
@@ -77,7 +79,9 @@ class Evaluation:
         return self.field_hits[name] / total if total else None
 
 
-def evaluate(expected: Mapping[str, Mapping[str, Any]], extracted: Mapping[str, Mapping[str, Any]]) -> Evaluation:
+def evaluate(
+    expected: Mapping[str, Mapping[str, Any]], extracted: Mapping[str, Mapping[str, Any]]
+) -> Evaluation:
     """Both arguments: {article name: {"events": [...], ...}} in the gold JSONL shape."""
     result = Evaluation()
     for article, key in expected.items():

@@ -88,7 +88,9 @@ def compute_mentions(paths: DataPaths, day: date, now: datetime) -> dict[str, pa
         try:
             mentions.extend(extract_mentions(article))
         except Exception as error:
-            quarantined.append(_exception_record(article.article_id, article.article_id, day, "events", error, now))
+            quarantined.append(
+                _exception_record(article.article_id, article.article_id, day, "events", error, now)
+            )
     return _tables("events", {"mentions": mentions, "quarantine": quarantined})
 
 

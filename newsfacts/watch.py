@@ -31,7 +31,9 @@ def landing_fingerprints(landing: Path) -> dict[str, str]:
         digest = hashlib.sha256()
         for path in files:
             stat = path.stat()
-            digest.update(f"{path.relative_to(folder).as_posix()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+            digest.update(
+                f"{path.relative_to(folder).as_posix()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode()
+            )
         fingerprints[folder.name] = digest.hexdigest()[:16]
     return fingerprints
 

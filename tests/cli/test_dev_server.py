@@ -3,6 +3,7 @@ API, and a CLI backfill carried out by the daemon into DuckDB."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -68,8 +69,12 @@ def dev_server(env: dict[str, str], tmp_path: Path) -> Iterator[DevServer]:
     with log.open("wb") as sink:
         process = subprocess.Popen(
             [str(BIN / "dagster"), "dev", "-w", "workspace.yaml", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=PROJECT_ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT,
-            start_new_session=True, preexec_fn=_default_sigint,
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=_default_sigint,
         )
     server = DevServer(f"http://127.0.0.1:{port}", process, log)
     try:
@@ -93,14 +98,10 @@ def stop_process_group(process: subprocess.Popen[bytes]) -> None:
     """SIGINT to the whole group (webserver, daemon, code servers); SIGKILL what stays."""
     group = os.getpgid(process.pid)
     os.killpg(group, signal.SIGINT)
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        pass
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(group, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.wait(timeout=10)
 
 
@@ -145,9 +146,26 @@ def test_cli_backfill_is_run_by_the_daemon_into_duckdb(
 ) -> None:
     days = [d.isoformat() for d in landed_samples[:3]]
     completed = subprocess.run(
-        [str(BIN / "dagster"), "job", "backfill", "-w", "workspace.yaml", "-l", "newsfacts",
-         "-j", "daily_pipeline", "--partitions", ",".join(days), "--noprompt"],
-        cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+        [
+            str(BIN / "dagster"),
+            "job",
+            "backfill",
+            "-w",
+            "workspace.yaml",
+            "-l",
+            "newsfacts",
+            "-j",
+            "daily_pipeline",
+            "--partitions",
+            ",".join(days),
+            "--noprompt",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     backfill_id = re.search(r"Launched backfill job `(\w+)`", completed.stdout + completed.stderr)
@@ -157,7 +175,9 @@ def test_cli_backfill_is_run_by_the_daemon_into_duckdb(
     while True:
         runs = dev_server.graphql(RUNS_QUERY, run_filter)["runsOrError"]["results"]
         statuses = {r["runId"]: r["status"] for r in runs}
-        if len(statuses) == len(days) and all(s in {"SUCCESS", "FAILURE", "CANCELED"} for s in statuses.values()):
+        if len(statuses) == len(days) and all(
+            s in {"SUCCESS", "FAILURE", "CANCELED"} for s in statuses.values()
+        ):
             break
         assert time.monotonic() < deadline, f"backfill runs not finished: {statuses}"
         time.sleep(3)

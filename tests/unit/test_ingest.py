@@ -131,7 +131,9 @@ def test_a_manifest_gives_each_file_its_url_and_is_not_an_article(tmp_path: Path
     (day_folder / "a.txt").write_text("Shelling of Nikopol.", encoding="utf-8")
     (day_folder / "b.txt").write_text("Drone over Bryansk.", encoding="utf-8")
     (day_folder / "sources.tsv").write_text(
-        "file\turl\tretrieved_from\na.txt\thttps://news.example/2025/03/10/nikopol\tcrawler\nb.txt\tnot a url\tx\n",
+        "file\turl\tretrieved_from\n"
+        "a.txt\thttps://news.example/2025/03/10/nikopol\tcrawler\n"
+        "b.txt\tnot a url\tx\n",
         encoding="utf-8",
     )
     result = ingest_landing_day(tmp_path, DAY, NOW)

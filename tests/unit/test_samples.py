@@ -36,8 +36,11 @@ def test_every_sample_article_is_read(extracted: dict[str, dict]) -> None:
 @pytest.mark.parametrize("field", ["title", "language", "published"])
 def test_article_fields(extracted: dict[str, dict], field: str) -> None:
     expected = load_expected()
-    wrong = {name: (row[field], extracted[name][field]) for name, row in expected.items()
-             if row[field] != extracted[name][field]}
+    wrong = {
+        name: (row[field], extracted[name][field])
+        for name, row in expected.items()
+        if row[field] != extracted[name][field]
+    }
     assert wrong == {}
 
 
@@ -46,8 +49,14 @@ def test_events_agree_with_the_coding(extracted: dict[str, dict]) -> None:
     report = f"missed {result.missed}\nspurious {result.spurious}"
     assert result.recall >= 0.9, report
     assert result.precision >= 0.9, report
-    for field, floor in {"fatalities": 0.95, "injured": 0.95, "admin1": 0.9, "location": 0.9,
-                         "actor1": 0.9, "sub_event_type": 0.85}.items():
+    for field, floor in {
+        "fatalities": 0.95,
+        "injured": 0.95,
+        "admin1": 0.9,
+        "location": 0.9,
+        "actor1": 0.9,
+        "sub_event_type": 0.85,
+    }.items():
         assert (result.accuracy(field) or 0) >= floor, (field, result.accuracy(field))
 
 

@@ -14,8 +14,9 @@ from newsfacts.lake import write_partition
 from newsfacts.schemas import CHECK_RESULTS, RAW_ARTICLES, RAW_REJECTED, TABLES, records_to_table
 from warehouse.loader import connect, ensure_tables, load_partitions
 
-
-ARROW_SCHEMAS = {key: schema for key, (schema, _) in TABLES.items()} | {("dq", "check_results"): CHECK_RESULTS}
+ARROW_SCHEMAS = {key: schema for key, (schema, _) in TABLES.items()} | {
+    ("dq", "check_results"): CHECK_RESULTS
+}
 
 
 @pytest.mark.parametrize(("layer", "table"), list(ARROW_SCHEMAS))

@@ -47,7 +47,11 @@ def test_later_ticks_run_changed_days_once_with_a_cap() -> None:
     assert [day for day, _ in plan.run_days] == [f"2025-03-0{d}" for d in range(1, 6)]
     assert plan.deferred == ["2025-03-06", "2025-03-07", "2025-03-08"]
     after = plan_runs(
-        decode_cursor(encode_cursor(plan.seen)), current, TODAY, first_tick_lookback_days=3, max_runs_per_tick=5
+        decode_cursor(encode_cursor(plan.seen)),
+        current,
+        TODAY,
+        first_tick_lookback_days=3,
+        max_runs_per_tick=5,
     )
     assert [day for day, _ in after.run_days] == ["2025-03-06", "2025-03-07", "2025-03-08"]
     idle = plan_runs(after.seen, current, TODAY, first_tick_lookback_days=3, max_runs_per_tick=5)

@@ -62,7 +62,10 @@ def test_a_loading_pipeline_does_not_stop_an_analyst(
     materialize(data_paths, landed_samples[0])
     with connect(data_paths.pipeline_db) as writer:  # the pipeline holds its file read-write
         writer.execute("select 1").fetchall()
-        query = "import duckdb, sys; print(duckdb.connect(sys.argv[1], read_only=True).execute('select 42').fetchall()[0][0])"
+        query = (
+            "import duckdb, sys; "
+            "print(duckdb.connect(sys.argv[1], read_only=True).execute('select 42').fetchall()[0][0])"
+        )
         completed = subprocess.run(
             [sys.executable, "-c", query, str(data_paths.warehouse_db)],
             capture_output=True,

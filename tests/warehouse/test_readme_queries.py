@@ -24,7 +24,9 @@ def test_the_readme_has_example_queries() -> None:
 @pytest.fixture
 def built(data_paths: DataPaths, landed_samples: list[date]) -> DataPaths:
     for day in landed_samples:
-        assert dg.materialize(all_assets, partition_key=day.isoformat(), resources=resources_for(data_paths.root))
+        assert dg.materialize(
+            all_assets, partition_key=day.isoformat(), resources=resources_for(data_paths.root)
+        )
     return data_paths
 
 
