@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -188,3 +188,39 @@ def test_cli_backfill_is_run_by_the_daemon_into_duckdb(
     assert loaded == set(days)
     assert events > 0
     assert all(data_paths.report_file(date.fromisoformat(d)).exists() for d in days)
+
+
+def test_sensor_runs_a_day_when_files_land(
+    dev_server: DevServer, env: dict[str, str], data_paths: DataPaths
+) -> None:
+    from newsfacts.cli import land
+    from newsfacts.config import SAMPLES_DIR
+
+    today = datetime.now(UTC).date()
+    first_sample_day = sorted((SAMPLES_DIR / "landing").iterdir())[0]
+    land([first_sample_day], data_paths.landing_day(today))
+    started = subprocess.run(
+        [str(BIN / "dagster"), "sensor", "start", "landing_sensor", "-w", "workspace.yaml"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert started.returncode == 0, started.stdout + started.stderr
+    run_filter = {"filter": {"tags": [{"key": "dagster/sensor_name", "value": "landing_sensor"}]}}
+    deadline = time.monotonic() + BACKFILL_SECONDS
+    while True:
+        runs = dev_server.graphql(RUNS_QUERY, run_filter)["runsOrError"]["results"]
+        if runs and runs[0]["status"] in {"SUCCESS", "FAILURE", "CANCELED"}:
+            break
+        assert time.monotonic() < deadline, f"no finished sensor run: {runs}"
+        time.sleep(3)
+    [run] = runs  # one landing day, one run
+    tags = {t["key"]: t["value"] for t in run["tags"]}
+    assert run["status"] == "SUCCESS", dev_server.log.read_text(errors="replace")[-3000:]
+    assert tags["dagster/partition"] == today.isoformat()
+    with connect(data_paths.warehouse_db, read_only=True) as con:
+        loaded = con.execute("select distinct landed_date from raw.articles").fetchall()
+    assert loaded == [(today,)]
