@@ -158,6 +158,7 @@ sullivan sybiha umerov lubinets zakharova belousov navalny tymoshenko poroshenko
 lenin stalin gagarin pushkin shevchenko kutuzov suvorov chapaev frunze kalinin dzerzhinsky
 """
 _FIRST_NAMES = frozenset(_FIRST_NAMES_TEXT.split())
+_FUNCTION_WORDS = frozenset(_CALENDAR_AND_FUNCTION.split()[19:])  # not the month and day names
 # Words after which a capitalised name is a person, not a place ("Mayor Fedorov", "Ivan Fedorov").
 _PERSON_BEFORE = _FIRST_NAMES | frozenset(_TITLES.split())
 STOP_WORDS: frozenset[str] = frozenset(
@@ -179,7 +180,7 @@ _NON_PLACE_PHRASES = frozenset(
 # Place-type words after a name. Region-like words make the name an admin-1 (or "near a town").
 _REGION_WORDS = (
     "region|regions|oblast|oblasts|krai|kray|province|okrug|republic|area|governorate|territory"
-    "|область|обл\\.|край|регион|республика|республіка|округ"
+    "|области|областью|областях|область|обл\\.|краю|края|край|регион|республика|республіка|округ"
 )
 _DISTRICT_WORDS = (
     "district|districts|raion|rayon|район|районе|району|района|районы|районах|municipality|hromada|community"
@@ -260,9 +261,53 @@ _GAP_RE = re.compile(r"[ \t\u00a0]+")  # words in one name are separated by blan
 _ADJ_ENDINGS = (
     "skaya", "skiy", "skyi", "skyy", "skii", "sky", "ski", "ska", "skoy", "skoi", "ske",
     "ская", "ский", "ской", "ського", "ському", "ським", "ський", "ська", "ське", "ского", "скому",
-    "ском", "ским", "скую",
+    "ском", "ским", "скую", "ській",
 )  # fmt: skip
+# norm() turns й into и: the same endings as keys see them ("Брянской" -> "брянскои")
+_ADJ_ENDINGS = tuple(dict.fromkeys([*_ADJ_ENDINGS, *(e.replace("й", "и") for e in _ADJ_ENDINGS)]))
 _SEAT_SUFFIXES = ("", "sk", "o", "a", "e", "ka", "i", "y", "ivka", "ovka", "ove", "eve", "ck", "ск", "о", "а")
+
+# Urban districts of the big cities, which code the city (GUIDELINE "A city district codes the city").
+# Their names are adjectives that often match a village or a rural raion seat elsewhere.
+_CITY_DISTRICTS_TEXT = {
+    ("Kyiv", "UA"): "Holosiivskyi Darnytskyi Desnianskyi Dniprovskyi Obolonskyi Pecherskyi Podilskyi "
+    "Sviatoshynskyi Solomianskyi Shevchenkivskyi",
+    ("Kharkiv", "UA"): "Kyivskyi Saltivskyi Shevchenkivskyi Kholodnohirskyi Novobavarskyi Osnovianskyi "
+    "Slobidskyi Nemyshlianskyi Industrialnyi Moskovskyi Frunzenskyi Chervonozavodskyi",
+    ("Odesa", "UA"): "Kyivskyi Khadzhybeiskyi Prymorskyi Peresypskyi Malynovskyi Suvorovskyi",
+    ("Dnipro", "UA"): "Amur-Nyzhnodniprovskyi Shevchenkivskyi Sobornyi Industrialnyi Tsentralnyi "
+    "Chechelivskyi Novokodatskyi Samarskyi",
+    ("Zaporizhzhia", "UA"): "Voznesenivskyi Dniprovskyi Zavodskyi Komunarskyi Oleksandrivskyi Khortytskyi "
+    "Shevchenkivskyi",
+    ("Mykolaiv", "UA"): "Inhulskyi Zavodskyi Korabelnyi Tsentralnyi",
+    ("Kherson", "UA"): "Dniprovskyi Korabelnyi Tsentralnyi Suvorovskyi",
+    ("Lviv", "UA"): "Halytskyi Zaliznychnyi Lychakivskyi Sykhivskyi Frankivskyi Shevchenkivskyi",
+    ("Kryvyi Rih", "UA"): "Dovhyntsivskyi Inhuletskyi Metalurhiinyi Saksahanskyi Ternivskyi",
+    ("Sumy", "UA"): "Kovpakivskyi Zarichnyi",
+    ("Chernihiv", "UA"): "Desnianskyi Novozavodskyi",
+}
+
+
+def _district_stem(word: str) -> str:
+    """ "Solomyanskyi" / "Solomiansky" / "Solomianskyy" -> "solomian": one key for spelling variants."""
+    key = norm(word).replace("ya", "ia").replace("yu", "iu").replace(" ", "-")
+    for ending in ("skyi", "skyy", "skiy", "skii", "sky", "ski", "nyi", "nyy", "niy", "ny", "yi", "iy", "y"):
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            return key[: -len(ending)]
+    return key
+
+
+@cache
+def _city_districts() -> dict[str, list[Place]]:
+    out: dict[str, list[Place]] = {}
+    for (city, iso), stems in _CITY_DISTRICTS_TEXT.items():
+        place = lookup(city, iso)
+        if place is None or place.kind != "settlement":
+            continue
+        for stem in stems.split():
+            out.setdefault(_district_stem(stem), []).append(place)
+    return out
+
 
 _PLACE_KIND_ORDER = {"country": 0, "admin1": 1, "settlement": 2, "district": 3}
 
@@ -443,6 +488,7 @@ class _Hit:
     ids: list[int] | None = None  # settlement candidates still open to document-level disambiguation
     weak: bool = False  # a small place without supporting context: dropped if the name is a person's
     plural: str | None = None  # "region"/"district" when the suffix is plural ("Kursk and Oryol regions")
+    urban: list[Place] | None = None  # cities that have a district of this name (chosen by context)
 
 
 _BIG = 100_000
@@ -461,7 +507,8 @@ def _match_span(text: str, run: list[_Token], i: int, j: int, persons: set[str])
         return None
     ids = g.names.get(key)
     suffix = _SUFFIX_RE.match(text, end) if text[end : end + 1] in _AFTER_NAME else None
-    if ids is None and key not in g.regions and not (suffix and suffix.group("district")):
+    if ids is None and key not in g.regions and not (suffix and (suffix.group("district") or (
+        suffix.group("region") and not key.isascii()))):
         return None  # the common case, kept cheap: no context regexes for words that name nothing
     if _NOT_PLACE_AFTER_RE.match(text, end):
         return None
@@ -491,10 +538,11 @@ def _match_span(text: str, run: list[_Token], i: int, j: int, persons: set[str])
                 if owner:  # the mention covers "Kyiv's Darnytskyi district"
                     start = text.rfind(text[start - len(owner) - 3 : start - 3], 0, start)
                 return _Hit(start, city_end, city)
+        urban = _city_districts().get(_district_stem(key)) if j - i == 1 and not plural else None
         if j - i == 1:
             place = _district(text[start:end], label=suffix.group("district"))
-            if place:
-                return _Hit(start, suffix.end(), place, plural=plural)
+            if place or urban:
+                return _Hit(start, suffix.end(), place, plural=plural, urban=urban)
         return None
 
     noun_before = None if suffix else _region_before(before)
@@ -526,7 +574,7 @@ def _match_span(text: str, run: list[_Token], i: int, j: int, persons: set[str])
         persons.add(key)
         return None
     weak = top.population < _BIG and top.kind == "settlement" and not context
-    if weak and i > 0:
+    if weak and i > 0 and run[i - 1].key not in _FUNCTION_WORDS:  # "The Afipsky refinery" is a place
         persons.add(key)  # another capitalised word precedes: likely a name or an organisation
         return None
     if len(ids) > 1 and top.kind == "settlement":
@@ -547,6 +595,14 @@ def _scan(text: str) -> tuple[list[_Hit], set[str]]:
                 continue
             first = run[i].key.split(" ", 1)[0]
             most = g.span.get(first, 0)
+            if most == 0 and "\u0400" <= first[:1] <= "\u04ff":
+                sfx = _SUFFIX_RE.match(text, run[i].end)
+                if sfx and sfx.group("region"):
+                    most = 1  # "Брянской области": the region adjective is looked up as a region
+                elif not sfx:
+                    base = _cyrillic_base(first)  # "Рыльска", "Белгороде": the name in the nominative
+                    if base:
+                        run[i].key, most = base, max(1, g.span.get(base, 1))
             if most == 0 and not _DISTRICT_AFTER_RE.match(text, run[i].end):
                 i += 1  # names nothing and no district word follows: the common case
                 continue
@@ -568,6 +624,21 @@ def _scan(text: str) -> tuple[list[_Hit], set[str]]:
             else:
                 i += 1
     return hits, persons
+
+
+# Russian/Ukrainian case endings of place names (genitive, locative, dative, instrumental).
+_CYR_ENDINGS = ("ом", "ем", "ой", "ей", "ою", "ею", "у", "ю", "а", "я", "е", "і", "и", "ы")
+
+
+def _cyrillic_base(key: str) -> str | None:
+    names = _gazetteer().names
+    for ending in _CYR_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 4:
+            stem = key[: -len(ending)]
+            for cand in (stem, stem + "а", stem + "о", stem + "и", stem + "ы", stem + "е"):
+                if cand in names:
+                    return cand
+    return None
 
 
 def _apply_plural(text: str, hits: list[_Hit]) -> None:
@@ -629,6 +700,19 @@ def _unknown_villages(text: str, hits: list[_Hit]) -> list[_Hit]:
             # else the one region named shortly before: reports set the scene first ("In Kharkiv
             # Oblast, ..."), and a region named later usually belongs to another story
             near = {h.place.admin1: h.place for h in regions if 0 < m.start() - h.start < 1200 and h.place}
+            if not near:
+                # else the one region of the towns around it ("the village of X, west of Pokrovsk")
+                near = {
+                    h.place.admin1: h.place
+                    for h in hits
+                    if h.place is not None
+                    and h.place.kind == "settlement"
+                    and h.place.admin1
+                    and -300 < m.start() - h.start < 1200
+                }
+                if len(near) == 1:
+                    town = next(iter(near.values()))
+                    near = {town.admin1: _region(norm(town.admin1 or ""), town.country) or town}
             region = next(iter(near.values())) if len(near) == 1 else None
         if region is None:
             continue
@@ -667,14 +751,22 @@ def find_places(text: str) -> list[PlaceMention]:
         return []
     # Document context: admin-1 regions named outright, or implied by unambiguous towns, settle
     # which of several same-named villages is meant ("Ivanivka ... Kharkiv region").
-    admin1s = frozenset(h.place.admin1 for h in hits if h.place is not None and h.place.admin1)
+    admin1s = frozenset(
+        h.place.admin1 for h in hits if h.place is not None and h.place.admin1 and h.urban is None
+    )
     places = _gazetteer().places
     out: list[PlaceMention] = []
     last_end = -1
     for h in hits:
         if h.start < last_end:
             continue  # "Kyiv" inside "the Darnytskyi district of Kyiv", already coded
-        if h.place is not None:
+        if h.urban:
+            # a city's own district codes the city: the one the article is about, else a rural
+            # district of that name where there is one, else the first city
+            seat = h.place.admin1 if h.place is not None else None
+            local = [p for p in h.urban if p.admin1 in admin1s] or [p for p in h.urban if p.admin1 == seat]
+            place = local[0] if local else h.place or h.urban[0]
+        elif h.place is not None:
             place = h.place
         else:
             ids = h.ids or []

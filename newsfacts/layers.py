@@ -7,7 +7,6 @@ prints is what the pipeline stores.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,6 +18,7 @@ from newsfacts.config import DataPaths
 from newsfacts.extract import extract_mentions
 from newsfacts.ingest import ingest_landing_day
 from newsfacts.lake import read_partition, write_partition
+from newsfacts.parallel import apply_each
 from newsfacts.parse import parse_article
 from newsfacts.records import EventMention, ParsedArticle, QuarantinedRecord, RawArticle
 from newsfacts.schemas import TABLES, records_to_table, table_to_records
@@ -69,28 +69,26 @@ def compute_raw(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.Tabl
 
 
 def compute_parsed(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.Table]:
+    raws: list[RawArticle] = _read_records(paths, "raw", "articles", day)
     parsed: list[ParsedArticle] = []
     quarantined: list[QuarantinedRecord] = []
-    raw: RawArticle
-    for raw in _read_records(paths, "raw", "articles", day):
-        try:
-            parsed.append(parse_article(raw))
-        except Exception as error:  # one bad article must not stop the day: quarantine it
-            quarantined.append(_exception_record(raw.article_id, raw.article_id, day, "parsed", error, now))
+    for raw, (article, error) in zip(raws, apply_each(parse_article, raws), strict=True):
+        if error is None:
+            parsed.append(article)
+        else:  # one bad article must not stop the day: quarantine it with the error
+            quarantined.append(_exception_record(raw.article_id, day, "parsed", error, now))
     return _tables("parsed", {"articles": parsed, "quarantine": quarantined})
 
 
 def compute_mentions(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.Table]:
+    articles: list[ParsedArticle] = _read_records(paths, "parsed", "articles", day)
     mentions: list[EventMention] = []
     quarantined: list[QuarantinedRecord] = []
-    article: ParsedArticle
-    for article in _read_records(paths, "parsed", "articles", day):
-        try:
-            mentions.extend(extract_mentions(article))
-        except Exception as error:
-            quarantined.append(
-                _exception_record(article.article_id, article.article_id, day, "events", error, now)
-            )
+    for article, (found, error) in zip(articles, apply_each(extract_mentions, articles), strict=True):
+        if error is None:
+            mentions.extend(found)
+        else:
+            quarantined.append(_exception_record(article.article_id, day, "events", error, now))
     return _tables("events", {"mentions": mentions, "quarantine": quarantined})
 
 
@@ -121,17 +119,14 @@ def quarantine_rows(
     }
 
 
-def _exception_record(
-    record_id: str, article_id: str, day: date, layer: str, error: Exception, now: datetime
-) -> QuarantinedRecord:
-    where = traceback.extract_tb(error.__traceback__)[-1]
+def _exception_record(article_id: str, day: date, layer: str, error: str, now: datetime) -> QuarantinedRecord:
     return QuarantinedRecord(
-        record_id=record_id,
+        record_id=article_id,
         article_id=article_id,
         landed_date=day,
         layer=layer,
         check="exception",
-        reason=f"{type(error).__name__}: {error} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})",
+        reason=error,
         quarantined_at=now,
     )
 
