@@ -40,7 +40,10 @@ _SIDE_RE = re.compile(
     rf"accused (?:Ukraine|Kyiv|Kiev) of|"
     rf"Kyiv regime|Kiev regime|partisans|the Ukrainians|fuerzas ucranianas|tropas ucranianas|"
     rf"ej[eé]rcito ucraniano|(?:Ucrania|los ucranianos) (?:lanzó|atacó|lanzaron|atacaron|bombardeó))"
-    rf"|(?P<wagner>Wagner|Prigozhin))\b",
+    rf"|(?P<wagner>Wagner|Prigozhin))\b"
+    # Russian: "украинский дрон атаковал", "ВСУ обстреляли", "российские войска"
+    r"|(?P<ua2>\b(?:украинск\w+ (?:дрон|беспилотник|БПЛА|военн|войск|ракет|артиллер|диверс)\w*|ВСУ)\b)"
+    r"|(?P<ru2>\b(?:российск\w+ (?:войск|военн|армия|армии|ракет|дрон|беспилотник|авиаци)\w*)\b)",
 )
 _INTERCEPTOR_RE = re.compile(
     r"\b(?:(?P<ru>Russian air defen[cs]es?|Russia(?:'s|’s) air defen[cs]es?|Russian (?:Defen[cs]e )?Ministry|"
@@ -90,9 +93,9 @@ def named_side(text: str) -> str | None:
     m = _SIDE_RE.search(text)
     if not m:
         return None
-    if m.group("ru"):
+    if m.group("ru") or m.group("ru2"):
         return RUSSIA
-    if m.group("ua"):
+    if m.group("ua") or m.group("ua2"):
         return UKRAINE
     return WAGNER
 

@@ -49,6 +49,19 @@ _MONTHS = {
     "octubre": 10,
     "noviembre": 11,
     "diciembre": 12,
+    # Russian genitive ("12 марта")
+    "января": 1,
+    "февраля": 2,
+    "марта": 3,
+    "апреля": 4,
+    "мая": 5,
+    "июня": 6,
+    "июля": 7,
+    "августа": 8,
+    "сентября": 9,
+    "октября": 10,
+    "ноября": 11,
+    "декабря": 12,
 }
 _WEEKDAYS = {
     "monday": 0,
@@ -67,14 +80,50 @@ _WEEKDAYS = {
     "sábado": 5,
     "sabado": 5,
     "domingo": 6,
+    # Russian accusative after "в"/"во" ("в среду")
+    "понедельник": 0,
+    "вторник": 1,
+    "среду": 2,
+    "четверг": 3,
+    "пятницу": 4,
+    "субботу": 5,
+    "воскресенье": 6,
 }
 _MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?:de\s+)?(?P<{}>(?:19|20)\d\d))?"
 
+def trie_regex(words: list[str]) -> str:
+    """A prefix-tree alternation: the regex engine tries one branch per first letter, not one per word."""
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        if "" in node:  # a cue word ends here: shorter prefixes already match
+            return ""
+        parts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return emit(tree)
+
+
+# First words a date expression can start with: a lookahead on them lets the scan skip the full
+# alternation at almost every position of the text.
+_STARTS = sorted(
+    {*_MONTHS, *_WEEKDAYS, "on", "early", "late", "this", "last", "next", "el", "este", "esta", "today",
+     "tonight", "earlier", "hoy", "overnight", "during", "in", "anoche", "durante", "la", "этой",
+     "минувшей", "ночью", "сегодня", "yesterday", "ayer", "вчера", "days", "a", "the"},
+    key=len,
+    reverse=True,
+)  # fmt: skip
 _DATE_RE = re.compile(
-    "|".join(
+    r"(?=\d|\b" + trie_regex(_STARTS) + r")(?:"
+    + "|".join(
         [
             r"(?P<iso>(?P<iy>20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))",
             r"(?P<num>\b(?P<nd>[0-3]?\d)[./](?P<nm>[01]?\d)[./](?P<ny>20\d\d)\b)",
@@ -102,11 +151,11 @@ _DATE_RE = re.compile(
             + _WEEKDAY
             + r")(?:'s|’s)?\b)",
             r"(?P<today>\b(?:today|this morning|this afternoon|this evening|tonight|earlier today|hoy"
-            r"|esta mañana|esta tarde|esta madrugada|esta noche)\b)",
+            r"|esta mañana|esta tarde|esta madrugada|esta noche|сегодня)\b)",
             r"(?P<night>\b(?:overnight|last night|during the night(?! of \d)|in the early hours|anoche"
             r"|durante la noche"
-            r"|la pasada noche)\b)",
-            r"(?P<yday>\b(?:yesterday|ayer)\b)",
+            r"|la pasada noche|этой ночью|минувшей ночью|ночью)\b)",
+            r"(?P<yday>\b(?:yesterday|ayer|вчера)\b)",
             # a time that is not a day: keeps the incident apart from one on a known day
             r"(?P<period>\b(?:in (?:early|mid|late) (?:"
             + "|".join(k for k in _MONTHS if len(k) > 3)
@@ -114,11 +163,12 @@ _DATE_RE = re.compile(
         ]
     )
     .lower()
-    .replace("(?p<", "(?P<"),  # matched against lower-cased text: much faster than IGNORECASE
+    .replace("(?p<", "(?P<")
+    + ")",  # matched against lower-cased text: much faster than IGNORECASE
 )
 _ANNOUNCED_RE = re.compile(
     r"\b(?:said|says|say|reported|reports|announced|told [\w\s]{1,25}?|stated|confirmed|wrote|added|"
-    r"informó|dijo|declaró|anunció|indicó)\s*(?:on\s+|este\s+|el\s+)?$",
+    r"informó|dijo|declaró|anunció|indicó|сообщил\w*|заявил\w*)\s*(?:on\s+|este\s+|el\s+)?$",
     re.IGNORECASE,
 )
 _YEAR_REF_RE = re.compile(

@@ -33,7 +33,7 @@ from newsfacts.actors import (
     other_side,
     target_side,
 )
-from newsfacts.eventdates import DateRef, explicit_day_is_old, is_historical, resolve_date
+from newsfacts.eventdates import NO_DATE, DateRef, trie_regex, explicit_day_is_old, is_historical, resolve_date
 from newsfacts.numbers import Casualties, find_casualties
 from newsfacts.records import EventMention, ParsedArticle
 from newsfacts.sentences import Sentence, split_sentences
@@ -47,7 +47,7 @@ STRATEGIC = "Strategic developments"
 PROTESTS = "Protests"
 VAC = "Violence against civilians"
 
-_LANGS = ("en", "es")
+_LANGS = ("en", "es", "ru")
 _I = re.IGNORECASE
 
 # ---- cue words ---------------------------------------------------------------------------------
@@ -87,7 +87,8 @@ _TERRITORY = (
 _PROTEST = (
     r"protests?|protesters?|protestors?|protested|protesting|rall(?:y|ies|ied)|"
     r"demonstrat(?:ion|ions|ors|ed|ing)|took to the streets|pickets?|picketed|manifestantes|protestas?|"
-    r"manifestaci(?:ón|ones)"
+    r"manifestaci(?:ón|ones)|"
+    r"crowds? (?:of )?(?:[\w-]+ ){0,5}?(?:gathered|assembled|marched|rallied)"
 )
 _ARREST = (
     r"arrest(?:ed|s)?|detain(?:ed|s|ing)?|detention|taken into custody|apprehended|detuvieron|"
@@ -100,6 +101,21 @@ _AGREEMENT = (
     r"signed (?:a |an |the )?(?:\w+ )?(?:ceasefire|truce|peace (?:deal|agreement))|"
     r"intercambio de prisioneros|canje de prisioneros"
 )
+# Russian cue words (stems: the case endings vary)
+_ATTACK_RU = (
+    r"атак\w*|атаковал\w*|удар\w*|обстрел\w*|бомбардир\w*|взрыв\w*|прил[её]т\w*|погиб\w*|убит\w*|"
+    r"ранен\w*|пострадал\w*|обломк\w*|сбросил\w*"
+)
+_INTERCEPT_RU = (
+    r"сбит\w*|сбил\w*|перехвачен\w*|перехватил\w*|подавлен\w*|"
+    r"уничтожил\w* (?:\w+ ){0,3}(?:беспилотник|дрон|ракет|бпла)\w*|"
+    r"(?:беспилотник|дрон|ракет|бпла)\w* (?:\w+ ){0,3}(?:уничтожен|перехвачен|сбит)\w*"
+)
+_CLASH_RU = r"боях|бои|боев|столкновени\w*|штурм\w*|отразил\w* (?:\w+ ){0,2}ата\w*"
+_TERRITORY_RU = r"освободил\w*|освобожд\w*|взял\w* под контроль|занял\w*|захватил\w*"
+_PROTEST_RU = r"протест\w*|митинг\w*|пикет\w*|демонстрац\w*"
+_ARREST_RU = r"задержа\w*|арестова\w*|арест\w*"
+_AGREEMENT_RU = r"обмен\w* (?:пленными|военнопленными|телами)"
 _ABDUCT = r"abduct(?:ed|ing|ion)|kidnap(?:ped|ping|s)?|forcibly (?:deported|disappeared|taken)|secuestr\w+"
 _EXECUTE = r"executed|execution of|shot (?:dead )?(?:\w+ ){0,2}(?:unarmed|captured|surrendering)"
 
@@ -131,6 +147,15 @@ _FAMILY_RE = {
             rf"\b(?:(?P<agreement>{_AGREEMENT})|(?P<abduct>{_ABDUCT})|(?P<execute>{_EXECUTE})|"
             rf"(?P<territory>{_TERRITORY})|(?P<clash>{_CLASH})|(?P<protest>{_PROTEST})|(?P<arrest>{_ARREST})|"
             rf"(?P<intercept>{_INTERCEPT_ES})|(?P<attack>{_ATTACK_ES}))\b"
+        )
+        .lower()
+        .replace("(?p<", "(?P<")
+    ),
+    "ru": re.compile(
+        (
+            rf"\b(?:(?P<agreement>{_AGREEMENT_RU})|(?P<territory>{_TERRITORY_RU})|(?P<clash>{_CLASH_RU})|"
+            rf"(?P<protest>{_PROTEST_RU})|(?P<arrest>{_ARREST_RU})|(?P<intercept>{_INTERCEPT_RU})|"
+            rf"(?P<attack>{_ATTACK_RU}))\b"
         )
         .lower()
         .replace("(?p<", "(?P<")
@@ -215,46 +240,50 @@ _CUE_WORDS = [
     "blown",
     "sabotag",
     "shot down",
+    "crowd",
+    # Russian
+    "атак",
+    "удар",
+    "обстрел",
+    "взрыв",
+    "погиб",
+    "убит",
+    "ранен",
+    "пострадал",
+    "сбит",
+    "сбил",
+    "уничтожил",
+    "перехват",
+    "освобо",
+    "протест",
+    "митинг",
+    "задерж",
+    "арест",
+    "обмен",
 ]
 
 
-def _trie_regex(words: list[str]) -> str:
-    """A prefix-tree alternation: the regex engine tries one branch per first letter, not one per word."""
-    tree: dict[str, dict] = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        if "" in node:  # a cue word ends here: shorter prefixes already match
-            return ""
-        parts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
-        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-    return emit(tree)
-
-
 # matched against the lower-cased body (case-insensitive matching is several times slower)
-_CUE_RE = re.compile(r"\b" + _trie_regex(_CUE_WORDS))
+_CUE_RE = re.compile(r"\b" + trie_regex(_CUE_WORDS))
 
 # ---- what is not an event ----------------------------------------------------------------------
+# lower-cased text; "may" and "si" are modal only in lower case (not the month, not "Sí")
+_MODAL_CS_RE = re.compile(r"\b(?:may|si)\b")
 _MODAL_RE = re.compile(
-    r"\b(?:could|would|might|(?-i:may)|will|shall|plans?|planned|planning|threat(?:en(?:ed|s|ing)?|s)?|"
+    r"\b(?:could|would|might|will|shall|plans?|planned|planning|threat(?:en(?:ed|s|ing)?|s)?|"
     r"vow(?:ed|s)?|warn(?:ed|s|ing)?|promis(?:e|ed|es|ing)|demand(?:ed|s)?|call(?:ed|s)? (?:on|for)|"
     r"urg(?:ed|es|ing)|if|unless|ready to|intend(?:s|ed)? to|prepar(?:e|es|ed|ing) to|expected to|"
     r"aim(?:s|ed)? to|seek(?:s|ing)? to|want(?:s|ed)? to|try(?:ing)? to|attempt(?:s|ed)? to|"
-    r"possibility|possible|likely|fears?|feared|amenaz\w+|podría|podrían|planea\w*|(?-i:si))\b",
-    _I,
+    r"possibility|possible|likely|fears?|feared|amenaz\w+|podría|podrían|planea\w*|"
+    r"может|могут|угрожа\w*|планиру\w*|если)\b",
 )
-_NEGATION_RE = re.compile(r"\b(?:not|never|denied|deny|denies|didn't|did not|nor|no)\s+(?:\w+\s+){0,2}$", _I)
+_NEGATION_RE = re.compile(r"\b(?:not|never|denied|deny|denies|didn't|did not|nor|no|не)\s+(?:\w+\s+){0,2}$")
 _TALLY_RE = re.compile(
     r"\b(?:since (?:the (?:start|beginning)|february|the war|the invasion|the full-scale|20\d\d|last)|"
     r"this year|so far this (?:year|month|week)|this month|in recent (?:days|weeks|months)|"
     r"over the past (?:\w+ )?(?:days|weeks|months|year)|(?:during|over|in) the past (?:day|24 hours)|"
     r"for (?:months|weeks)|ha(?:s|ve) raged|over the course of|repeated(?:ly)?|every day|almost daily|"
-    r"in several regions|"
+    r"in several regions|regularly|routinely|frequently|constantly|nightly|every night|"
     r"en lo que va|desde (?:el inicio|el comienzo|febrero))\b",
     _I,
 )
@@ -270,6 +299,13 @@ _ANAPHORA_RE = re.compile(
 )
 _TOTAL_RE = re.compile(r"\b(?:overall|in total|in all|altogether|en total)\b", _I)
 _NON_EVENT_RE = re.compile(r"\b(?:sanction\w*|aid package|pledged|tariffs?)\b", _I)
+# The three above in one pass over the lower-cased clause.
+_CLAUSE_FLAGS_RE = re.compile(
+    "|".join(
+        f"(?P<{name}>{rx.pattern.lower()})"
+        for name, rx in (("nonevent", _NON_EVENT_RE), ("total", _TOTAL_RE), ("tally", _TALLY_RE))
+    )
+)
 _HISTORY_CUT_RE = re.compile(
     r"\b(?:exactly |almost |nearly |just over )?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r" (?:years?|months?) (?:after|since|before|ago)\b",
@@ -308,6 +344,21 @@ _TALKS_BEFORE_RE = re.compile(
 _METONYM_BEFORE_RE = re.compile(
     r"\b(?:on behalf of|paid by|working for|spying for|in favou?r of|loyal to|accused|accuses|ask|asked|"
     r"urged|told|connected to|blamed|talks with|relations with|sided with)\s+(?:the\s+)?$",
+    _I,
+)
+# A capital named for its government: "Kyiv did not comment", "Moscow was not interested", "Moscú no ha".
+_CAPITALS = frozenset({"Kyiv", "Moscow", "Minsk", "Washington", "London", "Paris", "Berlin", "Beijing", "Tehran"})
+_METONYM_AFTER_RE = re.compile(
+    r"^(?:'s|’s)\s+(?:delegation|government|negotiators|envoys?|leadership|position|allies|response|"
+    r"officials|foreign ministry|partners)\b|"
+    r"^\s+(?:(?:did|does|has|have|had|was|is|were) (?:not|yet to)\b|didn't|hasn't|wasn't|isn't|"
+    r"(?:has |had )?(?:said|says|denied|denies|claimed|claims|accused|blamed|responded|insisted|"
+    r"insists|warned|commented|declined)\b|no ha|no han|niega|negó|dijo|acusó)",
+    _I,
+)
+_REFERENCE_BEFORE_RE = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
+    r"(?:the\s+(?:city|town|village|port)\s+of\s+)?$",
     _I,
 )
 _FRONT_AFTER_RE = re.compile(r"^\s+(?:front|direction|axis|sector|frontline)\b", _I)
@@ -365,6 +416,7 @@ _LINK_LIST_MARKER_RE = re.compile(
     _I,
 )
 _CASUALTY_TYPES = (EXPLOSIONS, VAC, BATTLES)
+_NO_CASUALTIES = Casualties(None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,26 +468,31 @@ def extract_mentions(article: ParsedArticle) -> list[EventMention]:
     if article.language not in _LANGS and not any(lang in _LANGS for lang in article.paragraph_languages):
         return []
     body = article.body_text
-    # one regex pass over the body; only paragraphs with a cue are split into sentences
+    # only paragraphs with a cue are split into sentences; a search stops at the first cue
     lowered = body.lower()
     if len(lowered) != len(body):  # a few letters change length when lower-cased: keep offsets exact
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in body)
-    hits = [m.start() for m in _CUE_RE.finditer(lowered)] if body else []
-    if not hits:
-        return []
+    cue_search = _CUE_RE.search
     para_starts = _paragraph_starts(article.paragraphs)
-    cued = sorted({bisect.bisect_right(para_starts, h) - 1 for h in hits})
-    skip = _link_list_paragraphs(article.paragraphs)
+    skip: set[int] | None = None
     sentences: list[Sentence] = []
     cue: list[tuple[int, Sentence, str]] = []
-    for p in cued:
+    for p, start in enumerate(para_starts):
+        end = start + len(article.paragraphs[p])
+        first = cue_search(lowered, start, end)
+        if first is None:
+            continue
+        if skip is None:
+            skip = _link_list_paragraphs(article.paragraphs)
         lang = _paragraph_language(article, p)
         if p in skip or lang not in _LANGS:
             continue
-        start = para_starts[p]
-        for s in split_sentences(body, start, start + len(article.paragraphs[p]), p):
-            k = bisect.bisect_left(hits, s.start)
-            if k < len(hits) and hits[k] < s.end:
+        hit = first.start()
+        for s in split_sentences(body, start, end, p):
+            if hit < s.start:
+                m = cue_search(lowered, s.start, s.end)
+                hit = m.start() if m else end
+            if hit < s.end:
                 cue.append((len(sentences), s, lang))
             sentences.append(s)
     if not cue:
@@ -467,16 +524,23 @@ class _State:
         self.last: int | None = None  # index in drafts of the incident told last
         self.last_touch = -10
         self.last_where: _Where | None = None
+        self.sentence_date: DateRef = NO_DATE
 
     def sentence(self, index: int, s: Sentence, lang: str) -> None:
         mentions = self.places.get(s.start, [])
         text = s.text
         cut = _HISTORY_CUT_RE.search(text)
         end = cut.start() if cut else len(text)
-        if _DATELINE_RE.match(text):
-            dl = _DATELINE_RE.match(text)
-            mentions = [m for m in mentions if dl is None or m.start >= dl.end()]
-        for a, b in _clauses(text, 0, end, mentions, lang):
+        begin = 0
+        dl = _DATELINE_RE.match(text)
+        if dl is not None:
+            # "KRAMATORSK, Ukraine, March 12 (Wire) -": neither the place nor the day of the incident
+            mentions = [m for m in mentions if m.start >= dl.end()]
+            begin = dl.end()
+        pieces = _clauses(text, begin, end, mentions, lang)
+        # "Overnight, a drone hit X, while in Y shelling killed a man": the day holds for every clause
+        self.sentence_date = resolve_date(text[begin:end], self.published) if len(pieces) > 1 else NO_DATE
+        for a, b in pieces:
             clause = _Clause(
                 s.start + a,
                 s.start + b,
@@ -492,32 +556,40 @@ class _State:
     # -- one clause --
     def clause(self, index: int, s: Sentence, c: _Clause, lang: str) -> None:
         text = c.text
-        fams = _families(text, lang, c.places)
+        low = _lower(text)
+        fams = _families(text, low, lang, c.places)
         if not fams:
             return
         family, pos = _primary(fams, text, lang)
         placeless_ok = True
-        if _NON_EVENT_RE.search(text):
+        # one pass for the clause-wide markers (cheaper than one regex each)
+        flags = {m.lastgroup for m in _CLAUSE_FLAGS_RE.finditer(low)}
+        if "nonevent" in flags:
             return
-        if _TOTAL_RE.search(text) and not any(m.place.kind != "country" for m in c.places):
+        if "total" in flags and not any(m.place.kind != "country" for m in c.places):
             return  # "overall, three people were injured in the oblast": a sum, not an incident
-        gated = self._gated(text, pos)
+        if self._gated(text, low, pos):
+            return
         wheres, totals_place = self._wheres(c, family)
-        casualties = find_casualties(text, lang)
         date_ref = resolve_date(text, self.published)
+        if date_ref.key is None and self.sentence_date.key is not None:
+            date_ref = self.sentence_date
         past = (
-            bool(_TALLY_RE.search(text))
+            "tally" in flags
             or is_historical(text, self.published)
             or explicit_day_is_old(date_ref, self.published)
         )
-        if gated or past:
+        if past:
             # a tally or an old incident may still name the weapon of the incident just told
-            if not gated and not wheres:
-                self._enrich(index, c, family, casualties, text, lang, date_ref, weapon_only=True)
+            if not wheres:
+                self._enrich(index, c, family, _NO_CASUALTIES, text, lang, date_ref, weapon_only=True)
             return
+        casualties = find_casualties(text, lang)
         if not wheres:
             if family in ("attack", "intercept") or (family in ("clash", "territory") and placeless_ok):
                 country = self._country_level(text, family)
+                if country is None and family == "intercept":
+                    country = _interception_tally(text)
                 if country is None:
                     self._enrich(index, c, family, casualties, text, lang, date_ref)
                     return
@@ -544,15 +616,17 @@ class _State:
                     self.last_touch = index
                     self.last_where = where
 
-    def _gated(self, text: str, pos: int) -> bool:
+    def _gated(self, text: str, low: str, pos: int) -> bool:
         """Modality or negation governing the trigger: not an incident."""
+        if pos == 0:
+            return False
         head = text[:pos]
-        cuts = list(_CLAUSE_SPLIT_RE.finditer(head))
-        if cuts:
-            head = head[cuts[-1].end() :]
-        if _MODAL_RE.search(head):
+        begin = 0
+        for cut in _CLAUSE_SPLIT_RE.finditer(head):
+            begin = cut.end()
+        if _MODAL_RE.search(low, begin, pos) or _MODAL_CS_RE.search(head, begin):
             return True
-        return bool(_NEGATION_RE.search(head))
+        return bool(_NEGATION_RE.search(low, max(begin, pos - 60), pos))
 
     def _draft(
         self,
@@ -573,7 +647,7 @@ class _State:
         actor2: str | None = None
         explicit = False
         country, admin1 = where.country, where.admin1
-        if family == "intercept" and ((killed or injured) or _DAMAGE_RE.search(text)):
+        if family == "intercept" and ((killed or injured) or _damaged(text)):
             family = "attack"  # debris that kills or damages: code the attack itself
         if family == "attack":
             event_type = EXPLOSIONS
@@ -750,6 +824,7 @@ class _State:
                 or _FRONT_AFTER_RE.match(after)
                 or _DISTANCE_BEFORE_RE.search(before)
                 or any(a <= m.start < b for a, b in which_spans)
+                or (m.place.name in _CAPITALS and _METONYM_AFTER_RE.match(after))
             ):
                 hard.add(k)
             elif (
@@ -757,6 +832,7 @@ class _State:
                 or _ATTRIBUTION_AFTER_RE.match(after)
                 or _FROM_BEFORE_RE.search(before)
                 or _HROMADA_AFTER_RE.match(after)
+                or _REFERENCE_BEFORE_RE.search(before)  # "X, west of Pokrovsk": a reference point
             ):
                 soft.add(k)
         region_list = _region_list(text, mentions)
@@ -893,9 +969,8 @@ _COUNTRY_SIDE = {"UA": UKRAINE, "RU": RUSSIA}
 
 
 # ---- helpers -------------------------------------------------------------------------------------
-def _families(text: str, lang: str, places: Sequence[geo.PlaceMention]) -> dict[str, int]:
+def _families(text: str, lowered: str, lang: str, places: Sequence[geo.PlaceMention]) -> dict[str, int]:
     out: dict[str, int] = {}
-    lowered = _lower(text)
     for m in _FAMILY_RE[lang].finditer(lowered):
         name = m.lastgroup
         if not name or name in out:
@@ -928,6 +1003,40 @@ def _territory_object(text: str, m: re.Match[str], places: Sequence[geo.PlaceMen
         ):
             return True
     return False
+
+
+# "Ukraine's air force said it shot down 79 of the 112 drones": a tally with no region named codes one
+# country-level event in the interceptor's country (GUIDELINE "Splitting").
+_TALLY_COUNT_RE = re.compile(
+    r"\b(?:\d+|all)\s+(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:drones?|missiles?|uavs?|shaheds?|rockets?|беспилотник\w*|дрон\w*|ракет\w*)",
+    _I,
+)
+_INTERCEPTOR_COUNTRY_RE = re.compile(
+    r"\b(?:(?P<ua>Ukraine(?:'s|’s)? (?:air force|air defen[cs]es?|military)|Ukrainian (?:air force|air defen[cs]es?|"
+    r"military)|Fuerza Aérea ucraniana|defensa aérea ucraniana)|(?P<ru>Russia(?:'s|’s)? (?:defen[cs]e ministry|"
+    r"ministry of defen[cs]e|air defen[cs]es?|military)|Russian (?:defen[cs]e ministry|air defen[cs]es?|military)|"
+    r"Министерство обороны России|Минобороны(?: России)?))",
+    _I,
+)
+
+
+def _interception_tally(text: str) -> _Where | None:
+    side = _INTERCEPTOR_COUNTRY_RE.search(text)
+    if side is None or not _TALLY_COUNT_RE.search(text):
+        return None
+    iso = "UA" if side.group("ua") else "RU"
+    return _Where(iso, None, None, None, None, None, None, 3, "country")
+
+
+_NO_DAMAGE_RE = re.compile(r"\b(?:no|not|without|nor|nothing)\s+(?:\w+\s+)?$", _I)
+
+
+def _damaged(text: str) -> bool:
+    """Damage reported ("a house was hit"), not denied ("no damage was reported")."""
+    return any(
+        not _NO_DAMAGE_RE.search(text, max(0, m.start() - 20), m.start()) for m in _DAMAGE_RE.finditer(text)
+    )
 
 
 def _primary(fams: dict[str, int], text: str, lang: str) -> tuple[str, int]:
@@ -1292,7 +1401,7 @@ def _mention(article: ParsedArticle, body: str, sentences: list[Sentence], g: _D
         f"{g.event_type}|{g.sub_event_type}".encode()
     ).hexdigest()
     killed, injured = g.killed, g.injured
-    if g.totals:
+    if g.totals and g.event_type in _CASUALTY_TYPES:
         killed = injured = None
     elif g.event_type in _CASUALTY_TYPES:
         # reported with no figure at all: no deaths or injuries told for this incident

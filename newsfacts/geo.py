@@ -193,7 +193,7 @@ _SUFFIX_RE = re.compile(
 # Words before a name, checked on the last few words (cheaper than a regex search backwards).
 # Region words: "the region of Kherson", "la región de Járkov", "l'oblast de Kharkiv".
 _REGION_NOUNS_TEXT = (
-    "region oblast óblast province provincia província región région regione regiao região область"
+    "region oblast óblast province provincia província región région regione regiao região область exclave"
 )
 _PLURAL_REGION_NOUNS_TEXT = (
     "regions oblasts provinces provincias regiones régions regioni regiões областях областей"
@@ -772,12 +772,47 @@ def find_places(text: str) -> list[PlaceMention]:
             ids = h.ids or []
             place = places[ids[0]]
             if admin1s and place.population < 50_000:
-                place = _best(ids, None, admin1s)
+                # the namesake in a region named nearby (same sentence or list) first, else anywhere
+                near = frozenset(
+                    o.place.admin1
+                    for o in hits
+                    if o.place is not None and o.place.admin1 and o.urban is None and abs(o.start - h.start) < 300
+                )
+                place = _best(ids, None, near) if near else place
+                if place is places[ids[0]] or place.admin1 not in near:
+                    place = _best(ids, None, admin1s)
         if h.weak and norm(text[h.start : h.end]) in persons:
             continue
+        if place.kind == "settlement" and place.population < 50_000 and h.urban is None:
+            place = _list_region(text, hits, h, place)
         out.append(PlaceMention(h.start, h.end, text[h.start : h.end], place))
         last_end = h.end
     return out
+
+
+def _list_region(text: str, hits: list[_Hit], h: _Hit, place: Place) -> Place:
+    """A village in a list of villages of one region ("Kupiansk, Petropavlivka, Pershotravneve and other
+    settlements") whose only namesakes lie elsewhere is an unlisted village of that region."""
+    k = hits.index(h)
+    neighbours = [
+        o
+        for o in (hits[k - 1] if k else None, hits[k + 1] if k + 1 < len(hits) else None)
+        if o is not None
+        and o.place is not None
+        and o.place.kind == "settlement"
+        and (_LIST_GAP_RE.fullmatch(text, o.end, h.start) or _LIST_GAP_RE.fullmatch(text, h.end, o.start))
+    ]
+    regions = {o.place.admin1 for o in neighbours if o.place is not None}
+    if len(neighbours) < 2 or len(regions) != 1 or place.admin1 in regions:
+        return place
+    ids = h.ids or ([] if place.geonameid is None else _settlement_ids(norm(text[h.start : h.end])))
+    local = [i for i in ids if _gazetteer().places[i].admin1 in regions]
+    if local:
+        return _gazetteer().places[local[0]]
+    first = neighbours[0].place
+    assert first is not None
+    name = text[h.start : h.end].replace("’", "").replace("'", "")
+    return Place(name, "settlement", first.country, first.admin1, None, None, None, 0, 1)
 
 
 def lookup(name: str, country: str | None = None) -> Place | None:

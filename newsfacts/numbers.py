@@ -188,7 +188,7 @@ def _np(number: str, quant: str, person: str, article: str) -> str:
     )
 
 
-_NP_EN = _np(EN_NUMBER, _QUANT_EN, _PERSON_EN, r"a|an|one|another|a further")
+_NP_EN = _np(EN_NUMBER, _QUANT_EN, _PERSON_EN, r"a|an|one|another|a further|its|his|her|their")
 _NP_ES = _np(ES_NUMBER, _QUANT_ES, _PERSON_ES, r"un|una|otro|otra")
 
 
@@ -215,7 +215,8 @@ def _lang(np: str, number: str, kill: str, inj: str, extra: dict[str, str]) -> _
         keyword=re.compile(rf"\b(?:(?P<k>{kill})|(?P<i>{inj}))\b", flags),
         left_np=re.compile(rf"(?P<nps>{np}(?:\s*(?:,|and|y|as well as)\s+{np})*)\s*$", flags),
         right_np=re.compile(
-            rf"\s+(?:(?:seriously|critically|slightly|fatally|also)\s+)?(?P<np>{np})\b", flags
+            rf"\s+(?:(?:seriously|critically|slightly|fatally|also)\s+)?(?:a\s+(?=otr|\w+\s))?(?P<np>{np})\b",
+            flags,
         ),
         np=re.compile(np, flags),
         number=re.compile(rf"\b{number}\b", flags),
@@ -296,13 +297,74 @@ def _count(lang: _Lang, np_text: str) -> int | None:
     first = np_text.split(None, 1)[0].lower() if np_text.strip() else ""
     if first in ("a", "an", "one", "another", "un", "una", "otro", "otra") or re.match(_AGE, np_text, re.I):
         return 1
+    if first in ("its", "his", "her"):
+        return 1  # "killing its 52-year-old driver": one person
     if first == "a" or np_text.lower().startswith("a further"):
         return 1
     return None
 
 
+# Russian: the verb usually comes first ("пострадали двое мирных жителей", "ранен мужчина").
+_RU_NUMBERS = {
+    "один": 1, "одна": 1, "одного": 1, "два": 2, "две": 2, "двое": 2, "двух": 2, "три": 3, "трое": 3,
+    "трех": 3, "трёх": 3, "четыре": 4, "четверо": 4, "пять": 5, "пятеро": 5, "шесть": 6, "шестеро": 6,
+    "семь": 7, "семеро": 7, "восемь": 8, "девять": 9, "десять": 10, "несколько": 3, "десятки": 10,
+    "десятков": 10, "сотни": 100, "дюжина": 12,
+}  # fmt: skip
+_RU_ONE = (
+    r"мужчина|женщина|ребенок|ребёнок|подросток|пенсионер\w*|водитель|житель\w*|девочка|мальчик|"
+    r"военнослужащ\w+|человек"
+)
+_RU_NUM = r"\d+|" + "|".join(sorted(_RU_NUMBERS, key=len, reverse=True))
+_RU_KILL = r"погиб\w*|убит\w*|скончал\w*"
+_RU_INJ = r"ранен\w*|пострадал\w*|травмирован\w*|госпитализирован\w*"
+_RU_RIGHT_RE = re.compile(
+    rf"\b(?:(?P<k>{_RU_KILL})|(?P<i>{_RU_INJ}))\s+(?:(?:ещё|еще|как минимум|не менее|по меньшей мере)\s+)?"
+    rf"(?:(?P<n>{_RU_NUM})\b|(?P<one>{_RU_ONE})\b)",
+    re.IGNORECASE,
+)
+_RU_LEFT_RE = re.compile(
+    rf"\b(?P<n>{_RU_NUM})\s+(?:[а-яё]+\s+){{0,2}}?(?:(?:был[аио]?|были)\s+)?"
+    rf"(?:(?P<k>{_RU_KILL})|(?P<i>{_RU_INJ}))",
+    re.IGNORECASE,
+)
+_RU_ZERO_RE = re.compile(
+    r"(?:пострадавших|погибших|жертв)(?:\s+[а-яё]+){0,4}\s+нет|без пострадавших|без жертв|никто не пострадал",
+    re.IGNORECASE,
+)
+
+
+def _ru_casualties(text: str) -> Casualties:
+    killed: int | None = None
+    injured: int | None = None
+    if _RU_ZERO_RE.search(text):
+        killed, injured = 0, 0
+    for rx in (_RU_RIGHT_RE, _RU_LEFT_RE):
+        for m in rx.finditer(text):
+            n = m.group("n")
+            value = 1 if n is None else (int(n) if n.isdigit() else _RU_NUMBERS.get(n.lower()))
+            if value is None:
+                continue
+            if m.group("k") and not killed:
+                killed = value
+            elif m.group("i") and not injured:
+                injured = value
+    return Casualties(killed, injured)
+
+
+# Every stem a casualty figure (or its absence) needs; matched on lower-cased text.
+_ANY_CASUALTY_RE = re.compile(
+    r"kill|dead|die|death|slain|lost (?:their|his|her)|fatal|injur|wound|hurt|hospital|casualt|victim|"
+    r"no one|nobody|muert|muri|falle|vida|mat[óa]|herid|lesion|hiri|víctim"
+)
+
+
 def find_casualties(text: str, lang: str = "en") -> Casualties:
     """Killed and injured figures one clause gives; None for a kind it does not give."""
+    if lang == "ru":
+        return _ru_casualties(text)
+    if not _ANY_CASUALTY_RE.search(text.lower()):
+        return _NONE  # most clauses name no victims: skip the dozen patterns below
     spec = _ES if lang == "es" else _EN
     killed: int | None = None
     injured: int | None = None

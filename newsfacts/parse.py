@@ -31,6 +31,7 @@ _TERMINAL = frozenset(".!?…")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“«(]?[A-ZÀ-ÝА-ЯЁІЇЄҐ0-9])")
 _GLUED_GATE_RE = re.compile(r"[.!?][“\"]?[A-Z][a-z]")  # cheap scan before the exact rule below
 _GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z0-9’”)%])([.!?])(?=[“\"]?[A-Z][a-z])")
+_NON_WORD_RE = re.compile(r"\W+")
 _BULLET_RE = re.compile(r"^\s*(?:[-*•·–—▪►]|\d{1,2}[.)])\s+")
 _URL_LINE_RE = re.compile(
     r"^(?:(?:url|link|source|source url|original(?: article)?|canonical|permalink)\s*:\s*)?<?(https?://\S+?)>?$",
@@ -90,7 +91,7 @@ def _ends_terminal(text: str) -> bool:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()
+    return _NON_WORD_RE.sub(" ", text.casefold()).strip()
 
 
 def _headline_like(text: str) -> bool:
@@ -560,7 +561,7 @@ def _read_blocks(
         if not block.text:
             block.reason = "empty"
             continue
-        url_line = _URL_LINE_RE.match(block.text)
+        url_line = _URL_LINE_RE.match(block.text) if "://" in block.text else None
         if url_line:
             block.reason = "url"
             info.url = info.url or url_line[1]
@@ -594,7 +595,8 @@ def _read_blocks(
     while i < len(live):
         block = live[i]
         text = block.text
-        norm = _norm(text)
+        # Normalised only when there is something to compare with (a regex pass over the block).
+        norm = _norm(text) if title_norm or standfirst_norm or pending else ""
         if title_norm and (norm == title_norm or (len(norm) > 20 and title_norm.startswith(norm))):
             block.reason = "duplicate_title"
         elif standfirst_norm and norm == standfirst_norm:

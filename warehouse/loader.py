@@ -142,11 +142,17 @@ def _load_table(
     missing = [f for f in files if not Path(f).exists()]
     if missing:
         raise FileNotFoundError(f"{layer}.{table}: partition files missing: {', '.join(missing)}")
-    columns = ", ".join(_quoted(name) for name in names)
     con.execute(f"delete from {layer}.{table} where landed_date = any(?::date[])", [_dates(days)])
+    return _insert_parquet(con, f"{layer}.{table}", names, files)
+
+
+def _insert_parquet(
+    con: duckdb.DuckDBPyConnection, table: str, names: Sequence[str], files: list[str]
+) -> int:
+    """Insert the named columns of Parquet files (explicit columns: a lake file may hold more)."""
+    columns = ", ".join(_quoted(name) for name in names)
     count = con.execute(
-        f"insert into {layer}.{table} ({columns}) "
-        f"select {columns} from read_parquet(?, hive_partitioning = false)",
+        f"insert into {table} ({columns}) select {columns} from read_parquet(?, hive_partitioning = false)",
         [files],
     ).fetchone()
     return int(count[0]) if count else 0
@@ -167,12 +173,4 @@ def _load_check_results(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: 
     files = [str(f) for folder in folders for f in sorted(folder.glob("*.parquet"))]
     if days is not None:
         con.execute("delete from dq.check_results where landed_date = any(?::date[])", [_dates(days)])
-    if not files:
-        return 0
-    columns = ", ".join(_quoted(name) for name in CHECK_RESULTS.names)
-    count = con.execute(
-        f"insert into dq.check_results ({columns}) "
-        f"select {columns} from read_parquet(?, hive_partitioning = false)",
-        [files],
-    ).fetchone()
-    return int(count[0]) if count else 0
+    return _insert_parquet(con, "dq.check_results", CHECK_RESULTS.names, files) if files else 0

@@ -19,6 +19,7 @@ from newsfacts.records import EventMention
 from newsfacts.schemas import EVENT_MENTIONS, RAW_ARTICLES
 from pipelines.definitions import all_assets
 from pipelines.resources import resources_for
+from tests.factories import event_mention
 from warehouse.loader import connect
 
 DAY = date(2025, 3, 10)
@@ -35,34 +36,8 @@ RAW_DEFAULTS = {
 }
 
 
-def good_mention(mention_id: str, article_id: str = "a1") -> EventMention:
-    return EventMention(
-        mention_id=mention_id,
-        article_id=article_id,
-        landed_date=DAY,
-        event_type="Explosions/Remote violence",
-        sub_event_type="Air/drone strike",
-        actor1="Russia",
-        actor2="Civilians",
-        country="UA",
-        admin1="Sumy",
-        location="Sumy",
-        location_raw="Sumy",
-        latitude=50.9,
-        longitude=34.8,
-        geonameid=692194,
-        geo_precision=1,
-        weapon="drone",
-        fatalities=1,
-        injured=2,
-        event_date=DAY,
-        time_precision=1,
-        evidence="A drone hit a house in Sumy overnight.",
-        evidence_start=0,
-        evidence_end=37,
-        confidence=0.9,
-        extractor_version="test",
-    )
+def good_mention(mention_id: str) -> EventMention:
+    return event_mention(mention_id, "a1", DAY)
 
 
 EVENT_PARAMETERS = {

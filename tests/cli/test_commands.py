@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.cli import ensure_instance
-from newsfacts.config import DATA_ROOT_ENV, PROJECT_ROOT, SAMPLES_DIR, DataPaths
+from newsfacts.cli import dagster_env
+from newsfacts.config import PROJECT_ROOT, SAMPLES_DIR, DataPaths
 from tests.conftest import load_expected
 
 pytestmark = pytest.mark.cli
@@ -29,22 +29,15 @@ def run(command: list[str], env: dict[str, str], timeout: int = 300) -> subproce
     return completed
 
 
-def cli_env(paths: DataPaths) -> dict[str, str]:
-    env = dict(os.environ)
-    env[DATA_ROOT_ENV] = str(paths.root)
-    env["DAGSTER_HOME"] = str(ensure_instance(paths))
-    return env
-
-
 def test_definitions_validate(data_paths: DataPaths) -> None:
     completed = run(
-        [str(BIN / "dagster"), "definitions", "validate", "-w", "workspace.yaml"], cli_env(data_paths)
+        [str(BIN / "dagster"), "definitions", "validate", "-w", "workspace.yaml"], dagster_env(data_paths)
     )
     assert "passed validation" in completed.stdout + completed.stderr
 
 
 def test_partition_range_backfill_as_one_run(data_paths: DataPaths, landed_samples: list[date]) -> None:
-    env = cli_env(data_paths)
+    env = dagster_env(data_paths)
     span = f"{landed_samples[0].isoformat()}...{landed_samples[-1].isoformat()}"
     command = [
         str(BIN / "dagster"),

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.cli import ensure_instance
-from newsfacts.config import DATA_ROOT_ENV, PROJECT_ROOT, DataPaths
+from newsfacts.cli import dagster_env, land
+from newsfacts.config import PROJECT_ROOT, SAMPLES_DIR, DataPaths
 from warehouse.loader import connect
 
 pytestmark = pytest.mark.cli
@@ -56,10 +56,7 @@ class DevServer:
 
 @pytest.fixture
 def env(data_paths: DataPaths) -> dict[str, str]:
-    environment = dict(os.environ)
-    environment[DATA_ROOT_ENV] = str(data_paths.root)
-    environment["DAGSTER_HOME"] = str(ensure_instance(data_paths))
-    return environment
+    return dagster_env(data_paths)
 
 
 @pytest.fixture
@@ -120,6 +117,19 @@ query ($filter: RunsFilter) { runsOrError(filter: $filter) { ... on Runs { resul
     tags { key value } } } } }
 """
 REPOSITORY = {"repositoryName": "__repository__", "repositoryLocationName": "newsfacts"}
+FINISHED = {"SUCCESS", "FAILURE", "CANCELED"}
+
+
+def wait_for_runs(server: DevServer, tag: str, value: str, count: int) -> list[dict]:
+    """Poll GraphQL until `count` runs tagged tag=value have all finished; return them."""
+    run_filter = {"filter": {"tags": [{"key": tag, "value": value}]}}
+    deadline = time.monotonic() + BACKFILL_SECONDS
+    while True:
+        runs = server.graphql(RUNS_QUERY, run_filter)["runsOrError"]["results"]
+        if len(runs) >= count and all(r["status"] in FINISHED for r in runs):
+            return runs
+        assert time.monotonic() < deadline, f"runs tagged {tag}={value} not finished: {runs}"
+        time.sleep(3)
 
 
 def test_ui_shows_layers_checks_schedule_and_sensor(dev_server: DevServer) -> None:
@@ -170,18 +180,9 @@ def test_cli_backfill_is_run_by_the_daemon_into_duckdb(
     assert completed.returncode == 0, completed.stdout + completed.stderr
     backfill_id = re.search(r"Launched backfill job `(\w+)`", completed.stdout + completed.stderr)
     assert backfill_id, completed.stdout + completed.stderr
-    run_filter = {"filter": {"tags": [{"key": "dagster/backfill", "value": backfill_id[1]}]}}
-    deadline = time.monotonic() + BACKFILL_SECONDS
-    while True:
-        runs = dev_server.graphql(RUNS_QUERY, run_filter)["runsOrError"]["results"]
-        statuses = {r["runId"]: r["status"] for r in runs}
-        if len(statuses) == len(days) and all(
-            s in {"SUCCESS", "FAILURE", "CANCELED"} for s in statuses.values()
-        ):
-            break
-        assert time.monotonic() < deadline, f"backfill runs not finished: {statuses}"
-        time.sleep(3)
-    assert set(statuses.values()) == {"SUCCESS"}, dev_server.log.read_text(errors="replace")[-3000:]
+    runs = wait_for_runs(dev_server, "dagster/backfill", backfill_id[1], count=len(days))
+    assert len(runs) == len(days)  # one run per partition
+    assert {r["status"] for r in runs} == {"SUCCESS"}, dev_server.log.read_text(errors="replace")[-3000:]
     with connect(data_paths.warehouse_db, read_only=True) as con:
         loaded = {str(r[0]) for r in con.execute("select distinct landed_date from raw.articles").fetchall()}
         events = con.execute("select count(*) from events.events where not is_deleted").fetchone()[0]
@@ -193,9 +194,6 @@ def test_cli_backfill_is_run_by_the_daemon_into_duckdb(
 def test_sensor_runs_a_day_when_files_land(
     dev_server: DevServer, env: dict[str, str], data_paths: DataPaths
 ) -> None:
-    from newsfacts.cli import land
-    from newsfacts.config import SAMPLES_DIR
-
     today = datetime.now(UTC).date()
     first_sample_day = sorted((SAMPLES_DIR / "landing").iterdir())[0]
     land([first_sample_day], data_paths.landing_day(today))
@@ -209,15 +207,7 @@ def test_sensor_runs_a_day_when_files_land(
         check=False,
     )
     assert started.returncode == 0, started.stdout + started.stderr
-    run_filter = {"filter": {"tags": [{"key": "dagster/sensor_name", "value": "landing_sensor"}]}}
-    deadline = time.monotonic() + BACKFILL_SECONDS
-    while True:
-        runs = dev_server.graphql(RUNS_QUERY, run_filter)["runsOrError"]["results"]
-        if runs and runs[0]["status"] in {"SUCCESS", "FAILURE", "CANCELED"}:
-            break
-        assert time.monotonic() < deadline, f"no finished sensor run: {runs}"
-        time.sleep(3)
-    [run] = runs  # one landing day, one run
+    [run] = wait_for_runs(dev_server, "dagster/sensor_name", "landing_sensor", count=1)  # one day, one run
     tags = {t["key"]: t["value"] for t in run["tags"]}
     assert run["status"] == "SUCCESS", dev_server.log.read_text(errors="replace")[-3000:]
     assert tags["dagster/partition"] == today.isoformat()

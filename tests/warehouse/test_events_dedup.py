@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -10,63 +9,28 @@ from newsfacts.config import DataPaths
 from newsfacts.lake import write_partition
 from newsfacts.records import EventMention, ParsedArticle
 from newsfacts.schemas import TABLES, records_to_table
+from tests.factories import event_mention, parsed_article
 from warehouse.loader import connect, load_partitions
 
 DAY1, DAY2 = date(2025, 3, 10), date(2025, 3, 11)
 
 
 def article(article_id: str, day: date, source: str, published: date | None = None) -> ParsedArticle:
-    return ParsedArticle(
-        article_id=article_id,
-        landed_date=day,
-        source_file=f"{day}/{article_id}.txt",
-        title=None,
-        standfirst=None,
-        headings=(),
-        paragraphs=("Body.",),
-        paragraph_languages=("en",),
-        removed_blocks=(),
-        language="en",
-        published=published or day,
-        published_basis="date_stamp",
-        source=source,
-        url=None,
-        word_count=1,
-        parser_version="test",
-    )
+    return parsed_article(article_id, day, source, published)
 
 
 def mention(
     mention_id: str, article_id: str, day: date, location: str | None = "Kharkiv", **changes
 ) -> EventMention:
-    base = EventMention(
-        mention_id=mention_id,
-        article_id=article_id,
-        landed_date=day,
-        event_type="Explosions/Remote violence",
-        sub_event_type="Air/drone strike",
-        actor1="Russia",
-        actor2="Civilians",
-        country="UA",
-        admin1="Kharkiv",
+    # The incidents here happen on DAY1, whatever day their report landed.
+    return event_mention(
+        mention_id,
+        article_id,
+        day,
         location=location,
         location_raw=location,
-        latitude=49.98,
-        longitude=36.25,
-        geonameid=706483,
-        geo_precision=1,
-        weapon="drone",
-        fatalities=2,
-        injured=5,
-        event_date=DAY1,
-        time_precision=1,
-        evidence="A drone hit Kharkiv.",
-        evidence_start=0,
-        evidence_end=20,
-        confidence=0.9,
-        extractor_version="v1",
+        **{"event_date": DAY1} | changes,
     )
-    return dataclasses.replace(base, **changes)
 
 
 def write_day(

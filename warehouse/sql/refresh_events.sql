@@ -85,22 +85,10 @@ vanished as (
         and old.event_id not in (select event_id from hashed)
 )
 
-select
-    event_id, event_date, time_precision, event_type, sub_event_type, actor1, actor2, country, admin1,
-    location, latitude, longitude, geonameid, geo_precision, weapon, fatalities, fatalities_low,
-    fatalities_best, fatalities_high, injured_low, injured_best, injured_high, n_mentions, n_articles,
-    n_sources, source, notes, first_reported, last_reported, mention_ids, extractor_version, dedup_rule,
-    row_hash, version, is_deleted, updated_at
-from rebuilt
-union all
-select
-    event_id, event_date, time_precision, event_type, sub_event_type, actor1, actor2, country, admin1,
-    location, latitude, longitude, geonameid, geo_precision, weapon, fatalities, fatalities_low,
-    fatalities_best, fatalities_high, injured_low, injured_best, injured_high, n_mentions, n_articles,
-    n_sources, source, notes, first_reported, last_reported, mention_ids, extractor_version, dedup_rule,
-    row_hash, version, is_deleted, updated_at
-from vanished;
+select * from rebuilt
+union all by name
+select * from vanished;
 
 delete from events.events where event_id in (select event_id from fresh_events);
 
-insert into events.events select * from fresh_events;
+insert into events.events by name select * from fresh_events;
