@@ -1,7 +1,15 @@
-"""Parsing throughput on one core: articles per second from plain text and from HTML.
+"""Parsing cost on one core: ms per article (and articles/s) for three generated corpora.
 
-Generates its own corpus in memory (~600-word articles with the usual page furniture), parses
-it several times and prints the median rate.  Usage: python bench/bench_parse.py [--n 400] [--runs 5]
+    .venv/bin/python bench/bench_parse.py [--n 1000] [--runs 7]
+
+Corpora are generated in memory, nothing is read or downloaded:
+  text  ~600-word plain-text pages with the usual furniture (stamp, byline, advert, caption,
+        "Read more" list, share and newsletter lines);
+  html  the same kind of article as a full page (nav, meta tags, related links, footer);
+  wire  ~600-word wire copy shaped like bench/bench_extract.py's corpus (stamp line with the
+        headline, then paragraphs of three sentences).
+Each corpus is parsed --runs times; the median run is reported (the parse budget is 0.3 ms per
+plain-text article, i.e. >= 1,000 articles/s for parse + extract together).
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ import statistics
 import time
 from datetime import UTC, date, datetime
 
-from newsfacts.parse import parse_article
+from newsfacts.parse import PARSER_VERSION, parse_article
 from newsfacts.records import RawArticle
 
 _PLACES = ["Kharkiv", "Odesa", "Zaporizhzhia", "Kherson", "Dnipro", "Sumy", "Belgorod", "Kursk", "Mykolaiv"]
@@ -96,6 +104,41 @@ def make_html(rng: random.Random, i: int) -> str:
     )
 
 
+_WIRE_EVENTS = [
+    "A Russian {w} attack on {t} on {d} killed {n} people and injured {m} others, the governor said.",
+    "In the {t} region, {n} civilians were wounded by shelling overnight, while a {w} hit a house.",
+    "Air defence forces shot down {n} drones over the {t} region, the ministry said on {d}.",
+    "Hundreds of protesters rallied in {t} on {d}; police detained {n} people.",
+]
+_WIRE_FILLER = [
+    "Officials said the situation remained tense as residents queued for water in the city centre.",
+    "The minister told reporters that talks with partners on the next package of support would continue.",
+    "Economists expect the central bank to keep its key rate unchanged at the next meeting.",
+    "Local volunteers have organised shelters in schools, and the mayor thanked them in a video address.",
+    "The agency could not independently verify the claims made by either side.",
+    "Analysts said the decision reflected a broader shift in the government's approach to energy prices.",
+]
+
+
+def make_wire(rng: random.Random, i: int) -> str:
+    """Wire copy like the extraction bench's: a ' date ...' stamp with the headline, 13 paragraphs."""
+    sentences = [
+        rng.choice(_WIRE_EVENTS).format(
+            w=rng.choice(["drone", "missile", "guided bomb"]),
+            t=rng.choice(_PLACES),
+            d=rng.choice(["Monday", "Tuesday", "Friday"]),
+            n=rng.randint(2, 40),
+            m=rng.randint(2, 40),
+        )
+        for _ in range(3)
+    ]
+    sentences += [rng.choice(_WIRE_FILLER) for _ in range(36)]
+    rng.shuffle(sentences)
+    stamp = f" date 2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)} Headline number {i} about the war"
+    paragraphs = [" ".join(sentences[k : k + 3]) for k in range(0, len(sentences), 3)]
+    return "\n\n".join([stamp, *paragraphs])
+
+
 def _raw(text: str, content_type: str, i: int) -> RawArticle:
     data = text.encode("utf-8")
     return RawArticle(
@@ -113,31 +156,41 @@ def _raw(text: str, content_type: str, i: int) -> RawArticle:
     )
 
 
-def measure(articles: list[RawArticle], runs: int) -> float:
-    rates = []
+def measure(articles: list[RawArticle], runs: int) -> tuple[float, list[float]]:
+    """Median ms per article over `runs` passes (and every pass, to show the spread)."""
+    per_run = []
     for _ in range(runs):
         start = time.perf_counter()
         for raw in articles:
             parse_article(raw)
-        rates.append(len(articles) / (time.perf_counter() - start))
-    return statistics.median(rates)
+        per_run.append((time.perf_counter() - start) * 1000 / len(articles))
+    return statistics.median(per_run), per_run
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--n", type=int, default=400)
-    parser.add_argument("--runs", type=int, default=5)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--n", type=int, default=1000, help="articles per corpus (html: a quarter)")
+    parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     rng = random.Random(7)
-    texts = [_raw(make_text(rng, i), "text/plain", i) for i in range(args.n)]
-    htmls = [_raw(make_html(rng, i), "text/html", i) for i in range(max(args.n // 4, 20))]
-    parse_article(texts[0])  # warm up: lingua loads its models lazily
-    parse_article(htmls[0])
-    words = statistics.mean(parse_article(t).word_count for t in texts[:50])
-    text_rate = measure(texts, args.runs)
-    html_rate = measure(htmls, args.runs)
-    print(f"text: {text_rate:,.0f} articles/s ({1000 / text_rate:.3f} ms/article, ~{words:.0f} body words)")
-    print(f"html: {html_rate:,.0f} articles/s ({1000 / html_rate:.3f} ms/article)")
+    corpora = {
+        "text": [_raw(make_text(rng, i), "text/plain", i) for i in range(args.n)],
+        "html": [_raw(make_html(rng, i), "text/html", i) for i in range(max(args.n // 4, 20))],
+        "wire": [_raw(make_wire(rng, i), "text/plain", i) for i in range(args.n)],
+    }
+    print(f"parse_article, one core, median of {args.runs} runs ({PARSER_VERSION})")
+    for name, articles in corpora.items():
+        for raw in articles[:3]:
+            parse_article(raw)  # warm up: lingua and the HTML stack load lazily
+        words = statistics.mean(parse_article(a).word_count for a in articles[:50])
+        ms, per_run = measure(articles, args.runs)
+        spread = f"{min(per_run):.3f}-{max(per_run):.3f}"
+        print(
+            f"  {name:<5} {ms:6.3f} ms/article  {1000 / ms:7,.0f} articles/s  "
+            f"(runs {spread} ms; {len(articles):,} articles, ~{words:.0f} body words)"
+        )
 
 
 if __name__ == "__main__":

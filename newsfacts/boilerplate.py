@@ -598,7 +598,8 @@ _CREDIT_NEEDLES = (
 
 
 def _has(low: str, needles: tuple[str, ...]) -> bool:
-    for needle in needles:
+    # A plain loop: about twice as cheap as any() over a generator for these short tuples.
+    for needle in needles:  # noqa: SIM110
         if needle in low:
             return True
     return False

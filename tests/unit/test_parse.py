@@ -26,7 +26,10 @@ BODY_3 = (
 
 
 def raw(
-    text: str, content_type: str = "text/plain", landed: date = date(2025, 3, 12), source_url: str | None = None
+    text: str,
+    content_type: str = "text/plain",
+    landed: date = date(2025, 3, 12),
+    source_url: str | None = None,
 ) -> RawArticle:
     data = text.encode("utf-8")
     return RawArticle(
@@ -313,3 +316,76 @@ def test_published_line_with_a_trailing_byline_is_a_date_line() -> None:
     assert parsed.standfirst is None
     assert parsed.published == date(2025, 2, 4)
     assert parsed.published_basis == "published_line"
+
+
+# ---------------------------------------------------------------- fast paths must not change results
+
+from newsfacts import boilerplate as bp  # noqa: E402 - kept next to the tests that use it
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Accept all cookies", "cookie_notice"),
+        ("We and our partners store and access information on your device", "cookie_notice"),
+        ("Already a subscriber? Log in to continue reading this story from our reporters", "newsletter"),
+        ("Support independent journalism: every contribution, big or small, keeps us going", "newsletter"),
+        ("Share on Facebook | Twitter | WhatsApp", "social"),
+        ("Your browser does not support the video tag, please update it to watch", "embed"),
+        ("This material may not be published, broadcast, rewritten or redistributed.", "copyright"),
+        ("The views expressed in this piece are the author's own and not those of the site.", "disclaimer"),
+        (
+            "Firefighters at the scene after the strike on the city on Tuesday (Photo: Emergency Service)",
+            "caption",
+        ),
+        ("Residents inspect a damaged building in the city centre AFP via Getty Images", "caption"),
+        # re.IGNORECASE equates İ with i and ſ with s; the gates' lowercasing must do the same.
+        ("ALL RİGHTS RESERVED BY THE PUBLISHER OF THIS PAGE AND ITS PARTNERS", "copyright"),
+    ],
+)
+def test_gated_rules_still_fire(line: str, reason: str) -> None:
+    assert bp.classify_line(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Trigger words ("partners", "support", "photo", "share") inside ordinary reporting.
+        "The minister told reporters that talks with partners on the next package of support would "
+        "continue next week, and that the share of air defence in it would grow.",
+        "A photo published by the regional administration showed the damaged roof of a school; the "
+        "governor said the building had been empty at the time of the strike.",
+        BODY_1,
+    ],
+)
+def test_prose_with_trigger_words_is_content(line: str) -> None:
+    assert bp.classify_line(line) is None
+
+
+def test_ascii_trigger_path_matches_unicode_path() -> None:
+    """_triggered's bytes fast path for ASCII text sees the same words as str.translate."""
+    samples = [
+        "e-mail us your tips",
+        "Don't miss: the (share) of votes",
+        "photo\x1cgallery of the day",
+        "Nothing to see here at all today, the officials said",
+    ]
+    for text in samples:
+        for short in (True, False):
+            words = text.lower().translate(bp._PUNCT_TO_SPACE).split()
+            expected = not (bp._SHORT_TRIGGER_WORDS if short else bp._TRIGGER_WORDS).isdisjoint(words)
+            expected = expected or (short and ":" in text) or any(s in text for s in bp._TRIGGER_SUBSTRINGS)
+            assert bp._triggered(text, short) == expected, text
+
+
+def test_meta_line_needs_a_pipe() -> None:
+    assert bp.is_meta_line("Reuters | Kyiv | 3 March 2025")
+    assert not bp.is_meta_line("Reuters, Kyiv, 3 March 2025")
+
+
+def test_header_line_equal_to_title_is_still_a_duplicate() -> None:
+    """The normalised comparison is now computed lazily; a repeated headline is still dropped."""
+    title = "Drone attack on Poltava leaves two workers injured"
+    parsed = parse_article(raw(f"{title}\n\n{title}\n\n{BODY_1}\n\n{BODY_2}"))
+    assert parsed.title == title
+    assert parsed.paragraphs[0] == BODY_1
