@@ -94,6 +94,7 @@ _WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?:de\s+)?(?P<{}>(?:19|20)\d\d))?"
 
+
 def trie_regex(words: list[str]) -> str:
     """A prefix-tree alternation: the regex engine tries one branch per first letter, not one per word."""
     tree: dict[str, dict] = {}
@@ -122,7 +123,9 @@ _STARTS = sorted(
     reverse=True,
 )  # fmt: skip
 _DATE_RE = re.compile(
-    r"(?=\d|\b" + trie_regex(_STARTS) + r")(?:"
+    r"(?=\d|\b"
+    + trie_regex(_STARTS)
+    + r")(?:"
     + "|".join(
         [
             r"(?P<iso>(?P<iy>20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))",
@@ -261,8 +264,19 @@ def _day_month(day: int, month_name: str, year: str | None, published: date | No
     return guess
 
 
+_MONTH_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def is_historical(text: str, published: date | None, days: int = 45) -> bool:
     """True when the text places itself well before the article ("in November 2022", "last year")."""
+    low = text.lower()
+    if (
+        "ago" not in low
+        and "year" not in low
+        and not any(m in low for m in _MONTH_HINTS)
+        and not any(y in low for y in ("19", "20"))
+    ):
+        return False  # none of the words a past reference needs
     for m in _YEAR_REF_RE.finditer(text):
         if m["ago"]:
             return True

@@ -33,7 +33,14 @@ from newsfacts.actors import (
     other_side,
     target_side,
 )
-from newsfacts.eventdates import NO_DATE, DateRef, trie_regex, explicit_day_is_old, is_historical, resolve_date
+from newsfacts.eventdates import (
+    NO_DATE,
+    DateRef,
+    explicit_day_is_old,
+    is_historical,
+    resolve_date,
+    trie_regex,
+)
 from newsfacts.numbers import Casualties, find_casualties
 from newsfacts.records import EventMention, ParsedArticle
 from newsfacts.sentences import Sentence, split_sentences
@@ -300,11 +307,43 @@ _ANAPHORA_RE = re.compile(
 _TOTAL_RE = re.compile(r"\b(?:overall|in total|in all|altogether|en total)\b", _I)
 _NON_EVENT_RE = re.compile(r"\b(?:sanction\w*|aid package|pledged|tariffs?)\b", _I)
 # The three above in one pass over the lower-cased clause.
+_FLAG_STARTS = [
+    "sanction",
+    "aid",
+    "pledged",
+    "tariff",
+    "overall",
+    "in",
+    "altogether",
+    "en",
+    "since",
+    "this",
+    "so",
+    "over",
+    "during",
+    "for",
+    "has",
+    "have",
+    "repeated",
+    "every",
+    "almost",
+    "regularly",
+    "routinely",
+    "frequently",
+    "constantly",
+    "nightly",
+    "desde",
+]
+# the lookahead on the first words skips the alternation at almost every position
 _CLAUSE_FLAGS_RE = re.compile(
-    "|".join(
+    r"\b(?="
+    + trie_regex(_FLAG_STARTS)
+    + ")(?:"
+    + "|".join(
         f"(?P<{name}>{rx.pattern.lower()})"
         for name, rx in (("nonevent", _NON_EVENT_RE), ("total", _TOTAL_RE), ("tally", _TALLY_RE))
     )
+    + ")"
 )
 _HISTORY_CUT_RE = re.compile(
     r"\b(?:exactly |almost |nearly |just over )?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
@@ -347,7 +386,9 @@ _METONYM_BEFORE_RE = re.compile(
     _I,
 )
 # A capital named for its government: "Kyiv did not comment", "Moscow was not interested", "Moscú no ha".
-_CAPITALS = frozenset({"Kyiv", "Moscow", "Minsk", "Washington", "London", "Paris", "Berlin", "Beijing", "Tehran"})
+_CAPITALS = frozenset(
+    {"Kyiv", "Moscow", "Minsk", "Washington", "London", "Paris", "Berlin", "Beijing", "Tehran"}
+)
 _METONYM_AFTER_RE = re.compile(
     r"^(?:'s|’s)\s+(?:delegation|government|negotiators|envoys?|leadership|position|allies|response|"
     r"officials|foreign ministry|partners)\b|"
@@ -365,7 +406,25 @@ _FRONT_AFTER_RE = re.compile(r"^\s+(?:front|direction|axis|sector|frontline)\b",
 _DISTANCE_BEFORE_RE = re.compile(
     r"\b\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+){0,2}(?:of|from)\s+(?:the\s+)?$", _I
 )
-_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", _I)
+_TALKS_LAST = frozenset({"in", "at", "en"})
+_METONYM_LAST = frozenset(
+    {"of", "by", "for", "to", "with", "accused", "accuses", "ask", "asked", "urged", "told", "blamed"}
+)
+_DISTANCE_LAST = frozenset({"of", "from"})
+_NEAR_LAST = frozenset({"near", "outside", "of", "to", "de", "from"})
+_ATTRIBUTION_LAST = frozenset({"of", "in", "for", "de"})
+
+
+def _last_word(before: str) -> str:
+    """The word right before a place name ("the"/"la" skipped); "" unless a blank separates them."""
+    if not before[-1:].isspace():
+        return ""
+    words = before[-30:].lower().split()
+    if words and words[-1] in ("the", "la"):
+        words.pop()
+    return words[-1] if words else ""
+
+
 _WHICH_RE = re.compile(r",\s+which\s+[^,]*(?:,|$)")
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^-—:(]{0,30})?\s*(?:\([^)]*\))?\s*(?:--|—|:|-)\s")
 _REGION_LIST_AFTER_RE = re.compile(r"\b(?:regions|oblasts|provinces|regiones)\b", _I)
@@ -379,6 +438,10 @@ _UNNAMED_RE = re.compile(
     r"in|of)\b)?|(?:a|an|one)\s+(?:\w+\s+)?part of the (?:region|oblast|province)|"
     r"(?:the|that|this)\s+(?:region|oblast|province)\b|la región\b|un pueblo cercano)",
     _I,
+)
+# words every _UNNAMED_RE match contains (a cheap test on lower-cased text first)
+_UNNAMED_HINT_RE = re.compile(
+    r"village|town|settlement|community|hamlet|part of|region|oblast|province|región|pueblo"
 )
 _UNNAMED_NEAR_RE = re.compile(
     r"\b(?:a|an|one|another)\s+(?:\w+\s+)?(?:village|town|settlement|community|hamlet)\s+(?:near|outside|"
@@ -491,7 +554,7 @@ def extract_mentions(article: ParsedArticle) -> list[EventMention]:
         for s in split_sentences(body, start, end, p):
             if hit < s.start:
                 m = cue_search(lowered, s.start, s.end)
-                hit = m.start() if m else end
+                hit = m.start() if m else s.end
             if hit < s.end:
                 cue.append((len(sentences), s, lang))
             sentences.append(s)
@@ -529,7 +592,7 @@ class _State:
     def sentence(self, index: int, s: Sentence, lang: str) -> None:
         mentions = self.places.get(s.start, [])
         text = s.text
-        cut = _HISTORY_CUT_RE.search(text)
+        cut = _HISTORY_CUT_RE.search(text) if ("year" in text or "month" in text) else None
         end = cut.start() if cut else len(text)
         begin = 0
         dl = _DATELINE_RE.match(text)
@@ -815,24 +878,28 @@ class _State:
         which_spans = [(m.start(), m.end()) for m in _WHICH_RE.finditer(text)]
         mentions = list(c.places)
         for k, m in enumerate(mentions):
+            if m.place.kind == "country":
+                hard.add(k)
+                continue
             before = text[max(0, m.start - 60) : m.start]
             after = text[m.end : m.end + 60]
+            # every "before" pattern ends with a small set of words: test the last one first
+            lw = _last_word(before)
             if (
-                m.place.kind == "country"
-                or (_TALKS_BEFORE_RE.search(before) and family != "agreement")
-                or _METONYM_BEFORE_RE.search(before)
+                (lw in _TALKS_LAST and family != "agreement" and _TALKS_BEFORE_RE.search(before))
+                or (lw in _METONYM_LAST and _METONYM_BEFORE_RE.search(before))
+                or (lw in _DISTANCE_LAST and _DISTANCE_BEFORE_RE.search(before))
                 or _FRONT_AFTER_RE.match(after)
-                or _DISTANCE_BEFORE_RE.search(before)
                 or any(a <= m.start < b for a, b in which_spans)
                 or (m.place.name in _CAPITALS and _METONYM_AFTER_RE.match(after))
             ):
                 hard.add(k)
             elif (
-                _ATTRIBUTION_BEFORE_RE.search(before)
+                (lw in _ATTRIBUTION_LAST and _ATTRIBUTION_BEFORE_RE.search(before))
                 or _ATTRIBUTION_AFTER_RE.match(after)
-                or _FROM_BEFORE_RE.search(before)
+                or lw == "from"
                 or _HROMADA_AFTER_RE.match(after)
-                or _REFERENCE_BEFORE_RE.search(before)  # "X, west of Pokrovsk": a reference point
+                or (lw == "of" and _REFERENCE_BEFORE_RE.search(before))  # "X, west of Pokrovsk"
             ):
                 soft.add(k)
         region_list = _region_list(text, mentions)
@@ -872,13 +939,14 @@ class _State:
                 continue
             if place.kind == "settlement" and k in soft and len(chosen) > 1 and settlements != [k]:
                 continue
-            if _UNNAMED_NEAR_RE.search(text[max(0, m.start - 60) : m.start]):
+            before = text[max(0, m.start - 60) : m.start]
+            if _last_word(before) in _NEAR_LAST and _UNNAMED_NEAR_RE.search(before):
                 # "a village on the fringes of Kramatorsk": an unnamed place in that town's region
                 out.append(_region_where(_where_of(place, m.raw, m.start, text), distinct=True))
                 continue
             out.append(_where_of(place, m.raw, m.start, text))
         # a village named without its name, "the region": the place told before
-        unnamed = _UNNAMED_RE.search(text)
+        unnamed = _UNNAMED_RE.search(text) if _UNNAMED_HINT_RE.search(_lower(text)) else None
         if not out and unnamed:
             anchor = next(
                 (
@@ -1013,9 +1081,10 @@ _TALLY_COUNT_RE = re.compile(
     _I,
 )
 _INTERCEPTOR_COUNTRY_RE = re.compile(
-    r"\b(?:(?P<ua>Ukraine(?:'s|’s)? (?:air force|air defen[cs]es?|military)|Ukrainian (?:air force|air defen[cs]es?|"
-    r"military)|Fuerza Aérea ucraniana|defensa aérea ucraniana)|(?P<ru>Russia(?:'s|’s)? (?:defen[cs]e ministry|"
-    r"ministry of defen[cs]e|air defen[cs]es?|military)|Russian (?:defen[cs]e ministry|air defen[cs]es?|military)|"
+    r"\b(?:(?P<ua>Ukraine(?:'s|’s)? (?:air force|air defen[cs]es?|military)|"
+    r"Ukrainian (?:air force|air defen[cs]es?|military)|Fuerza Aérea ucraniana|defensa aérea ucraniana)|"
+    r"(?P<ru>Russia(?:'s|’s)? (?:defen[cs]e ministry|ministry of defen[cs]e|air defen[cs]es?|military)|"
+    r"Russian (?:defen[cs]e ministry|air defen[cs]es?|military)|"
     r"Министерство обороны России|Минобороны(?: России)?))",
     _I,
 )
@@ -1060,12 +1129,13 @@ def _clauses(
     if len(pieces) <= 1:
         return [(start, end)]
     rx = _FAMILY_RE[lang]
+    low = _lower(text)
 
     def standalone(a: int, b: int) -> bool:
         has_place = any(a <= m.start < b and m.place.kind != "country" for m in mentions)
-        if not has_place and not _UNNAMED_RE.search(text, a, b):
+        if not has_place and not (_UNNAMED_HINT_RE.search(low, a, b) and _UNNAMED_RE.search(text, a, b)):
             return False
-        return rx.search(text, a, b) is not None
+        return rx.search(low, a, b) is not None
 
     groups: list[list[int]] = []
     for a, b in pieces:
@@ -1094,7 +1164,8 @@ def _region_list(text: str, mentions: list[geo.PlaceMention]) -> dict[int, geo.P
                 if re.search(r"\bthe\s*$", text[max(0, mentions[j].start - 5) : mentions[j].start]):
                     break  # "Lviv and the Zhytomyr, ... regions": the list starts at "the"
                 j -= 1
-        if _REGION_LIST_BEFORE_RE.search(text[max(0, m.start - 40) : m.start]):
+        before = text[max(0, m.start - 40) : m.start]
+        if _last_word(before) in ("of", "de") and _REGION_LIST_BEFORE_RE.search(before):
             j = k
             while j < len(mentions):
                 region = geo.lookup(mentions[j].raw + " region", mentions[j].place.country)
@@ -1109,7 +1180,8 @@ def _region_list(text: str, mentions: list[geo.PlaceMention]) -> dict[int, geo.P
 
 
 def _where_of(place: geo.Place, raw: str, start: int, text: str) -> _Where:
-    near = bool(_NEAR_BEFORE_RE.search(text[max(0, start - 30) : start]))
+    before = text[max(0, start - 30) : start]
+    near = _last_word(before) in _NEAR_LAST and bool(_NEAR_BEFORE_RE.search(before))
     if place.kind == "country":
         return _Where(
             place.country, None, None, raw, place.latitude, place.longitude, place.geonameid, 3, "country"

@@ -507,8 +507,11 @@ def _match_span(text: str, run: list[_Token], i: int, j: int, persons: set[str])
         return None
     ids = g.names.get(key)
     suffix = _SUFFIX_RE.match(text, end) if text[end : end + 1] in _AFTER_NAME else None
-    if ids is None and key not in g.regions and not (suffix and (suffix.group("district") or (
-        suffix.group("region") and not key.isascii()))):
+    if (
+        ids is None
+        and key not in g.regions
+        and not (suffix and (suffix.group("district") or (suffix.group("region") and not key.isascii())))
+    ):
         return None  # the common case, kept cheap: no context regexes for words that name nothing
     if _NOT_PLACE_AFTER_RE.match(text, end):
         return None
@@ -702,14 +705,13 @@ def _unknown_villages(text: str, hits: list[_Hit]) -> list[_Hit]:
             near = {h.place.admin1: h.place for h in regions if 0 < m.start() - h.start < 1200 and h.place}
             if not near:
                 # else the one region of the towns around it ("the village of X, west of Pokrovsk")
-                near = {
-                    h.place.admin1: h.place
-                    for h in hits
-                    if h.place is not None
-                    and h.place.kind == "settlement"
-                    and h.place.admin1
-                    and -300 < m.start() - h.start < 1200
-                }
+                around = [h for h in hits if -300 < m.start() - h.start < 1200]
+                towns = [h.place for h in around if h.place is not None] or [
+                    _gazetteer().places[h.ids[0]]  # only namesakes around: the best-known one
+                    for h in around
+                    if h.ids
+                ]
+                near = {t.admin1: t for t in towns if t.kind == "settlement" and t.admin1}
                 if len(near) == 1:
                     town = next(iter(near.values()))
                     near = {town.admin1: _region(norm(town.admin1 or ""), town.country) or town}
@@ -776,7 +778,10 @@ def find_places(text: str) -> list[PlaceMention]:
                 near = frozenset(
                     o.place.admin1
                     for o in hits
-                    if o.place is not None and o.place.admin1 and o.urban is None and abs(o.start - h.start) < 300
+                    if o.place is not None
+                    and o.place.admin1
+                    and o.urban is None
+                    and abs(o.start - h.start) < 300
                 )
                 place = _best(ids, None, near) if near else place
                 if place is places[ids[0]] or place.admin1 not in near:
@@ -784,33 +789,33 @@ def find_places(text: str) -> list[PlaceMention]:
         if h.weak and norm(text[h.start : h.end]) in persons:
             continue
         if place.kind == "settlement" and place.population < 50_000 and h.urban is None:
-            place = _list_region(text, hits, h, place)
+            place = _list_region(text, hits, h, place, admin1s)
         out.append(PlaceMention(h.start, h.end, text[h.start : h.end], place))
         last_end = h.end
     return out
 
 
-def _list_region(text: str, hits: list[_Hit], h: _Hit, place: Place) -> Place:
+def _list_region(text: str, hits: list[_Hit], h: _Hit, place: Place, admin1s: frozenset[str]) -> Place:
     """A village in a list of villages of one region ("Kupiansk, Petropavlivka, Pershotravneve and other
     settlements") whose only namesakes lie elsewhere is an unlisted village of that region."""
     k = hits.index(h)
-    neighbours = [
-        o
-        for o in (hits[k - 1] if k else None, hits[k + 1] if k + 1 < len(hits) else None)
-        if o is not None
-        and o.place is not None
-        and o.place.kind == "settlement"
-        and (_LIST_GAP_RE.fullmatch(text, o.end, h.start) or _LIST_GAP_RE.fullmatch(text, h.end, o.start))
-    ]
-    regions = {o.place.admin1 for o in neighbours if o.place is not None}
+    neighbours: list[Place] = []
+    for o in (hits[k - 1] if k else None, hits[k + 1] if k + 1 < len(hits) else None):
+        if o is None or not (
+            _LIST_GAP_RE.fullmatch(text, o.end, h.start) or _LIST_GAP_RE.fullmatch(text, h.end, o.start)
+        ):
+            continue
+        other = o.place or (_best(o.ids, None, admin1s) if o.ids else None)
+        if other is not None and other.kind == "settlement":
+            neighbours.append(other)
+    regions = {o.admin1 for o in neighbours}
     if len(neighbours) < 2 or len(regions) != 1 or place.admin1 in regions:
         return place
     ids = h.ids or ([] if place.geonameid is None else _settlement_ids(norm(text[h.start : h.end])))
     local = [i for i in ids if _gazetteer().places[i].admin1 in regions]
     if local:
         return _gazetteer().places[local[0]]
-    first = neighbours[0].place
-    assert first is not None
+    first = neighbours[0]
     name = text[h.start : h.end].replace("’", "").replace("'", "")
     return Place(name, "settlement", first.country, first.admin1, None, None, None, 0, 1)
 

@@ -213,7 +213,8 @@ def _lang(np: str, number: str, kill: str, inj: str, extra: dict[str, str]) -> _
     flags = re.IGNORECASE
     return _Lang(
         keyword=re.compile(rf"\b(?:(?P<k>{kill})|(?P<i>{inj}))\b", flags),
-        left_np=re.compile(rf"(?P<nps>{np}(?:\s*(?:,|and|y|as well as)\s+{np})*)\s*$", flags),
+        # a phrase starts a word: the lookbehind skips the long alternation inside words
+        left_np=re.compile(rf"(?<![\w'’-])(?P<nps>{np}(?:\s*(?:,|and|y|as well as)\s+{np})*)\s*$", flags),
         right_np=re.compile(
             rf"\s+(?:(?:seriously|critically|slightly|fatally|also)\s+)?(?:a\s+(?=otr|\w+\s))?(?P<np>{np})\b",
             flags,
@@ -359,11 +360,15 @@ _ANY_CASUALTY_RE = re.compile(
 )
 
 
+_BOTH_HINT_RE = re.compile(r"(?:dead|killed|muertos|fallecidos)\s+(?:and|y)\s+(?:wounded|injured|heridos)")
+
+
 def find_casualties(text: str, lang: str = "en") -> Casualties:
     """Killed and injured figures one clause gives; None for a kind it does not give."""
     if lang == "ru":
         return _ru_casualties(text)
-    if not _ANY_CASUALTY_RE.search(text.lower()):
+    low = text.lower()
+    if not _ANY_CASUALTY_RE.search(low):
         return _NONE  # most clauses name no victims: skip the dozen patterns below
     spec = _ES if lang == "es" else _EN
     killed: int | None = None
@@ -379,10 +384,11 @@ def find_casualties(text: str, lang: str = "en") -> Casualties:
             killed = 0 if killed is None else killed
         else:
             injured = 0 if injured is None else injured
-    t = spec.toll.search(text)
+    # the toll and "dead and wounded" patterns open with a number: only where their words occur
+    t = spec.toll.search(text) if ("toll" in low or " de " in low) else None
     if t:
         killed = parse_number(t.group("n"))
-    b = spec.both.search(text)
+    b = spec.both.search(text) if (" and " in low or " y " in low) and _BOTH_HINT_RE.search(low) else None
     if b:
         n = parse_number(b.group("n"))
         return Casualties(killed if killed else n, injured if injured else n)

@@ -20,9 +20,11 @@ class Sentence:
 
 # A boundary: end punctuation (plus closing quotes/brackets) then space then an opening capital,
 # digit or quote; or a glued boundary as scraped pages have it ("March 11.Security video").
+# Both branches start with the end punctuation itself: a pattern that starts with a character set lets
+# the regex engine jump from one punctuation mark to the next instead of trying every position.
 _BOUNDARY_RE = re.compile(
-    r"(?<=[.!?…])(?P<q>[\"”’»)\]]*)[ \t\u00a0]+(?=[\"“‘«(\[¿¡-]?[A-Z0-9ÁÉÍÓÚÑÀ-ÖØ-ÞА-ЯЁІЇЄҐ])"
-    r"|(?<=[a-z0-9][.!?])(?=[\"“]?[A-Z][a-z])"
+    r"[.!?…](?P<q>[\"”’»)\]]*)[ \t\u00a0]+(?=[\"“‘«(\[¿¡-]?[A-Z0-9ÁÉÍÓÚÑÀ-ÖØ-ÞА-ЯЁІЇЄҐ])"
+    r"|[.!?](?<=[a-z0-9][.!?])(?=[\"“]?[A-Z][a-z])"
 )
 _LINE_RE = re.compile(r"[^\n]+")
 # Words whose trailing period is not a sentence end.
@@ -103,10 +105,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, paragraph
         start = line.start()
         line_end = line.end()
         for b in _BOUNDARY_RE.finditer(text, start, line_end):
-            m = _LAST_WORD_RE.search(text, max(start, b.start() - 12), b.start())
+            stop = b.start() + 1  # just after the end punctuation
+            m = _LAST_WORD_RE.search(text, max(start, stop - 12), stop)
             if m and _is_abbreviation(m.group(1)):
                 continue
-            cut = b.end("q") if b.group("q") is not None else b.start()
+            cut = b.end("q") if b.group("q") is not None else stop
             _emit(text, start, cut, paragraph, out)
             start = b.end()
         _emit(text, start, line_end, paragraph, out)

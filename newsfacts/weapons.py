@@ -58,9 +58,7 @@ _WEAPONS: list[tuple[str, str]] = [
 ]
 # matched against lower-cased text with lower-cased patterns: IGNORECASE on a long alternation (with
 # Cyrillic) costs several times more
-_WEAPON_RE = re.compile(
-    "|".join(rf"(?P<w{i}>\b(?:{pat.lower()})\b)" for i, (_, pat) in enumerate(_WEAPONS))
-)
+_WEAPON_RE = re.compile("|".join(rf"(?P<w{i}>\b(?:{pat.lower()})\b)" for i, (_, pat) in enumerate(_WEAPONS)))
 _AIR_LAUNCHED_RE = re.compile(
     r"\b(?:air-launched|air launched|launched from (?:aircraft|planes|jets|bombers)|Kh-\d+|Kinzhals?|"
     r"aviation|warplanes?|fighter jets?|bombers?|Su-\d+|Tu-\d+|aircraft|air force|aéreo guiado)\b",

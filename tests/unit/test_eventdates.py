@@ -38,3 +38,14 @@ def test_historical() -> None:
     assert is_historical("the town was retaken in November 2022", PUBLISHED)
     assert is_historical("a year ago", PUBLISHED)
     assert not is_historical("in early March", PUBLISHED)
+
+
+def test_russian_dates() -> None:
+    from datetime import date
+
+    from newsfacts.eventdates import resolve_date
+
+    thursday = date(2025, 3, 13)
+    assert resolve_date("В ночь на 12 марта силы ПВО сбили дроны", thursday).day == date(2025, 3, 12)
+    assert resolve_date("В среду утром дрон атаковал автомобиль", thursday).day == date(2025, 3, 12)
+    assert resolve_date("Вчера был обстрел", thursday).day == date(2025, 3, 12)

@@ -204,3 +204,100 @@ def test_link_lists_are_not_events() -> None:
         "Drone attack on Odesa port injures three",
     )
     assert [m.location for m in extract_mentions(a)] == ["Sumy"]
+
+
+# ---- rules added for the bundled samples (sentences written for these tests) ----
+def test_capital_named_for_its_government_is_no_place() -> None:
+    a = article(
+        "A drone hit a warehouse in Sumy overnight, injuring one man.",
+        "Moscow has not commented on the attack. Kyiv said the strikes showed Moscow was not interested.",
+    )
+    assert sorted(m.location for m in extract_mentions(a)) == ["Sumy"]
+
+
+def test_habitual_shelling_is_no_incident() -> None:
+    a = article(
+        "Nikopol, across the river from the occupied plant, is shelled regularly by Russian artillery."
+    )
+    assert extract_mentions(a) == []
+
+
+def test_reference_town_after_west_of() -> None:
+    a = article(
+        "A farmer was injured on Tuesday when his tractor hit a mine "
+        "near the village of Bilozerka, west of Kherson."
+    )
+    assert [m.location for m in extract_mentions(a)] == ["Bilozerka"]
+
+
+def test_crowd_gathering_is_a_protest() -> None:
+    a = article(
+        "A crowd of some 300 people gathered in the centre of Lviv on Wednesday "
+        "to demand the release of prisoners."
+    )
+    (m,) = extract_mentions(a)
+    assert (m.event_type, m.sub_event_type, m.actor1, m.location) == (
+        "Protests",
+        "Peaceful protest",
+        "Protesters",
+        "Lviv",
+    )
+
+
+def test_interception_tally_without_regions_is_country_level() -> None:
+    a = article("Ukraine's air force said it had shot down 40 of the 65 drones launched overnight.")
+    (m,) = extract_mentions(a)
+    assert (m.event_type, m.sub_event_type, m.country, m.admin1, m.actor1, m.actor2) == (
+        "Strategic developments",
+        "Disrupted weapons use",
+        "UA",
+        None,
+        "Ukraine",
+        "Russia",
+    )
+
+
+def test_interception_with_no_damage_stays_disrupted() -> None:
+    a = article(
+        "Air defences destroyed all drones flying towards the Poltava region overnight; "
+        "no damage was reported."
+    )
+    (m,) = extract_mentions(a)
+    assert (m.sub_event_type, m.admin1, m.fatalities, m.injured) == ("Disrupted weapons use", "Poltava", 0, 0)
+
+
+def test_day_holds_for_every_clause_of_a_sentence() -> None:
+    a = article("Overnight, a drone hit a house in Sumy, while in Kherson Russian shelling killed a woman.")
+    got = by_place(extract_mentions(a))
+    assert got["Kherson"].event_date == THURSDAY and got["Kherson"].fatalities == 1
+
+
+def test_dateline_is_neither_place_nor_day() -> None:
+    a = article(
+        "KHARKIV, May 16 (Wire) - Russian forces captured the village of Ivanivka "
+        "in the Kharkiv region on Tuesday."
+    )
+    (m,) = extract_mentions(a)
+    assert (m.location, m.event_date) == ("Ivanivka", date(2024, 5, 14))
+
+
+def test_russian_article() -> None:
+    a = article(
+        "Ночью силы ПВО уничтожили 12 украинских беспилотников над территорией Курской области.",
+        "В среду утром украинский дрон атаковал автобус в Белгороде, ранены три человека.",
+        language="ru",
+    )
+    got = by_place(extract_mentions(a))
+    assert (got["Kursk"].sub_event_type, got["Kursk"].actor1, got["Kursk"].actor2) == (
+        "Disrupted weapons use",
+        "Russia",
+        "Ukraine",
+    )
+    b = got["Belgorod"]
+    assert (b.sub_event_type, b.actor1, b.weapon, b.injured, b.event_date) == (
+        "Air/drone strike",
+        "Ukraine",
+        "drone",
+        3,
+        date(2024, 5, 15),
+    )

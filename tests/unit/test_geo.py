@@ -269,3 +269,38 @@ def test_unknown_villages_in_a_list_of_settlements() -> None:
     got = [(m.place.name, m.place.admin1) for m in find_places(text)]
     assert ("Zhovtoklynivka", "Kharkiv") in got
     assert ("Kupiansk", "Kharkiv") in got
+
+
+def test_city_district_codes_the_city() -> None:
+    # a city's own district, with or without the city named beside it
+    assert names("Bombs fell on the eastern Saltivskyi district late on Friday.")[0][0] == "Kharkiv"
+    assert names("A missile hit a tower block in the Solomyanskyi district.")[0][0] == "Kyiv"
+    # a district name several cities share: the city the text is about
+    got = names("In Dnipro, debris fell in the Shevchenkivskyi district.")
+    assert [n for n, _, _ in got] == ["Dnipro", "Dnipro"]
+    # a rural district stays a district
+    assert names("Shelling hit the Korenevsky district.")[0][:2] == ("Korenevsky district", "district")
+
+
+def test_russian_case_forms() -> None:
+    got = names("Дрон атаковал автомобиль на окраине Рыльска в Курской области.")
+    assert [(n, a) for n, _, a in got] == [("Rylsk", "Kursk"), ("Kursk", "Kursk")]
+    assert names("Беспилотники сбиты над Брянской областью.")[0] == ("Bryansk", "admin1", "Bryansk")
+    assert names("Взрывы прогремели в Белгороде.")[0][0] == "Belgorod"
+
+
+def test_facility_after_the_settlement_name() -> None:
+    # "The X refinery" at the start of a sentence is still the place X, not a person's name
+    got = names("The Afipsky refinery was hit. Debris fell on the Afipsky refinery.")
+    assert [n for n, _, _ in got] == ["Afipsky", "Afipsky"]
+
+
+def test_unknown_village_takes_the_region_of_its_reference_town() -> None:
+    got = names("Troops took the village of Zarichanka, west of the city of Pokrovsk.")
+    assert (got[0][0], got[0][2]) == ("Zarichanka", "Donetsk")
+
+
+def test_village_in_a_list_of_one_region() -> None:
+    # an old name whose namesakes lie elsewhere is an unlisted village of the list's region
+    got = names("Kupiansk, Petropavlivka, Pershotravneve, Podoly and other settlements were shelled.")
+    assert ("Pershotravneve", "Kharkiv") in [(n, a) for n, _, a in got]

@@ -49,3 +49,15 @@ def test_casualties_es() -> None:
         "Un hombre murió y tres personas resultaron heridas por el ataque.", "es"
     ) == Casualties(1, 3)
     assert find_casualties("El bombardeo dejó dos muertos y cinco heridos.", "es") == Casualties(2, 5)
+
+
+def test_russian_and_spanish_objects() -> None:
+    from newsfacts.numbers import Casualties, find_casualties
+
+    assert find_casualties("дрон атаковал машину, пострадали двое мирных жителей", "ru").injured == 2
+    assert find_casualties("обстрелян из РСЗО, ранен мужчина", "ru").injured == 1
+    assert find_casualties("погибли 4 человека, еще 9 получили ранения", "ru") == Casualties(4, 9)
+    assert find_casualties("пострадавших и разрушений нет", "ru").injured == 0
+    got = find_casualties("un misil mató a dos trabajadores e hirió a otros nueve", "es")
+    assert (got.killed, got.injured) == (2, 9)
+    assert find_casualties("a drone struck a car, killing its 52-year-old driver", "en").killed == 1

@@ -30,3 +30,16 @@ def test_range_keeps_global_offsets() -> None:
     start = text.index("A missile")
     sentences = split_sentences(text, start, len(text), paragraph=1)
     assert sentences[0].start == start and sentences[1].text == "Nobody was hurt."
+
+
+def test_boundaries_after_punctuation_and_glued() -> None:
+    from newsfacts.sentences import split_sentences
+
+    text = 'Gen. Smith arrived. "It was loud," he said! The U.S. team left.Security video followed.'
+    got = [s.text for s in split_sentences(text)]
+    assert got == [
+        "Gen. Smith arrived.",
+        '"It was loud," he said!',
+        "The U.S. team left.",
+        "Security video followed.",
+    ]
