@@ -875,7 +875,7 @@ class _State:
         text = c.text
         hard: set[int] = set()
         soft: set[int] = set()
-        which_spans = [(m.start(), m.end()) for m in _WHICH_RE.finditer(text)]
+        which_spans = [(m.start(), m.end()) for m in _WHICH_RE.finditer(text)] if "which" in text else []
         mentions = list(c.places)
         for k, m in enumerate(mentions):
             if m.place.kind == "country":
@@ -908,7 +908,10 @@ class _State:
             chosen = [k for k in range(len(mentions)) if k in soft and k not in hard]
         out: list[_Where] = []
         facility = None
-        for rx, town, country in _FACILITIES:
+        # every facility pattern names a nuclear plant: skip them all on ordinary clauses
+        low = text.lower()
+        facilities = _FACILITIES if ("nuclear" in low or "npp" in low) else ()
+        for rx, town, country in facilities:
             fm = rx.search(text)
             if fm:
                 place = geo.lookup(town, country)
