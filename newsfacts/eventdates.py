@@ -113,18 +113,41 @@ def trie_regex(words: list[str]) -> str:
     return emit(tree)
 
 
-# First words a date expression can start with: a lookahead on them lets the scan skip the full
-# alternation at almost every position of the text.
+def _word_trie_regex(phrases: list[str]) -> str:
+    """A prefix-tree alternation of whole words or phrases: each ends at a word boundary, and a blank
+    inside a phrase matches any run of white space."""
+    tree: dict[str, dict] = {}
+    for w in phrases:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        parts = [
+            (r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch
+        ]
+        if "" in node:
+            parts.append(r"\b")
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return emit(tree)
+
+
+# The words (or first words of phrases) a date expression can start with: a lookahead on them lets the
+# scan skip the full alternation at almost every position of the text. Whole words and phrases, not
+# prefixes: "a week ago" opens with "a week", never "another"; "in early May" with "in early".
 _STARTS = sorted(
     {*_MONTHS, *_WEEKDAYS, "on", "early", "late", "this", "last", "next", "el", "este", "esta", "today",
-     "tonight", "earlier", "hoy", "overnight", "during", "in", "anoche", "durante", "la", "этой",
-     "минувшей", "ночью", "сегодня", "yesterday", "ayer", "вчера", "days", "a", "the"},
+     "tonight", "earlier", "hoy", "overnight", "during the", "in the early", "in early", "in mid",
+     "in late", "anoche", "durante", "la pasada", "этой", "минувшей", "ночью", "сегодня", "yesterday",
+     "ayer", "вчера", "days ago", "a week", "the previous"},
     key=len,
     reverse=True,
 )  # fmt: skip
 _DATE_RE = re.compile(
     r"(?=\d|\b"
-    + trie_regex(_STARTS)
+    + _word_trie_regex(_STARTS)
     + r")(?:"
     + "|".join(
         [
