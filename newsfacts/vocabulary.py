@@ -40,6 +40,3 @@ WEAPONS: tuple[str, ...] = (
     "grenade",
     "small arms",
 )
-# ACLED precision codes.
-GEO_PRECISIONS = (1, 2, 3)  # 1 town, 2 near a town or part of a region, 3 region or wider
-TIME_PRECISIONS = (1, 2, 3)  # 1 day, 2 week, 3 month

@@ -4,29 +4,17 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from newsfacts.cli import dagster_env
-from newsfacts.config import PROJECT_ROOT, SAMPLES_DIR, DataPaths
+from newsfacts.config import SAMPLES_DIR, DataPaths
+from tests.cli.commands import BIN, run
 from tests.conftest import load_expected
 
 pytestmark = pytest.mark.cli
-BIN = Path(sys.executable).parent
-
-
-def run(command: list[str], env: dict[str, str], timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    completed = subprocess.run(
-        command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
-    )
-    assert completed.returncode == 0, (
-        f"{command} failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}"
-    )
-    return completed
 
 
 def test_definitions_validate(data_paths: DataPaths) -> None:

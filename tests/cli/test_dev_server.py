@@ -10,7 +10,6 @@ import re
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -21,10 +20,10 @@ import pytest
 
 from newsfacts.cli import dagster_env, land
 from newsfacts.config import PROJECT_ROOT, SAMPLES_DIR, DataPaths
+from tests.cli.commands import BIN, run
 from warehouse.loader import connect
 
 pytestmark = pytest.mark.cli
-BIN = Path(sys.executable).parent
 STARTUP_SECONDS = 90
 BACKFILL_SECONDS = 300
 
@@ -155,7 +154,7 @@ def test_cli_backfill_is_run_by_the_daemon_into_duckdb(
     dev_server: DevServer, env: dict[str, str], data_paths: DataPaths, landed_samples: list[date]
 ) -> None:
     days = [d.isoformat() for d in landed_samples[:3]]
-    completed = subprocess.run(
+    completed = run(
         [
             str(BIN / "dagster"),
             "job",
@@ -170,14 +169,9 @@ def test_cli_backfill_is_run_by_the_daemon_into_duckdb(
             ",".join(days),
             "--noprompt",
         ],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+        env,
         timeout=120,
-        check=False,
     )
-    assert completed.returncode == 0, completed.stdout + completed.stderr
     backfill_id = re.search(r"Launched backfill job `(\w+)`", completed.stdout + completed.stderr)
     assert backfill_id, completed.stdout + completed.stderr
     runs = wait_for_runs(dev_server, "dagster/backfill", backfill_id[1], count=len(days))
@@ -197,19 +191,10 @@ def test_sensor_runs_a_day_when_files_land(
     today = datetime.now(UTC).date()
     first_sample_day = sorted((SAMPLES_DIR / "landing").iterdir())[0]
     land([first_sample_day], data_paths.landing_day(today))
-    started = subprocess.run(
-        [str(BIN / "dagster"), "sensor", "start", "landing_sensor", "-w", "workspace.yaml"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert started.returncode == 0, started.stdout + started.stderr
-    [run] = wait_for_runs(dev_server, "dagster/sensor_name", "landing_sensor", count=1)  # one day, one run
-    tags = {t["key"]: t["value"] for t in run["tags"]}
-    assert run["status"] == "SUCCESS", dev_server.log.read_text(errors="replace")[-3000:]
+    run([str(BIN / "dagster"), "sensor", "start", "landing_sensor", "-w", "workspace.yaml"], env, timeout=120)
+    [sensor_run] = wait_for_runs(dev_server, "dagster/sensor_name", "landing_sensor", count=1)  # one day
+    tags = {t["key"]: t["value"] for t in sensor_run["tags"]}
+    assert sensor_run["status"] == "SUCCESS", dev_server.log.read_text(errors="replace")[-3000:]
     assert tags["dagster/partition"] == today.isoformat()
     with connect(data_paths.warehouse_db, read_only=True) as con:
         loaded = con.execute("select distinct landed_date from raw.articles").fetchall()
