@@ -1,0 +1,97 @@
+"""Event facts from a parsed article, coded by the guideline, in four stages:
+
+1. `segment`: sentences with offsets and the language's lexicon hits;
+2. `detect`: incident cues, with what is not an event left out;
+3. `draft` and `slots/`: one draft per place, with date, numbers, actors, weapon and sub-type;
+4. `assemble`: the guideline's merging and dropping rules.
+
+Articles in a language without a lexicon give no events rather than wrong ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from newsfacts.extract import detect as d
+from newsfacts.extract.assemble import assemble
+from newsfacts.extract.draft import ArticleContext, Draft, drafts_for
+from newsfacts.extract.lexicon import LANGUAGES, Lexicon, load
+from newsfacts.extract.segment import Unit, segment
+from newsfacts.extract.slots import dates
+from newsfacts.extract.slots.dates import DateRef
+from newsfacts.extract.slots.places import read_body
+from newsfacts.records import EventMention, ParsedArticle
+
+EXTRACTOR_VERSION = "extract-2.0"
+
+__all__ = ["EXTRACTOR_VERSION", "LANGUAGES", "extract_mentions"]
+
+
+def extract_mentions(article: ParsedArticle) -> list[EventMention]:
+    lexicon = load(article.language)
+    if lexicon is None or not article.paragraphs:
+        return []
+    units = segment(article, lexicon)
+    families = frozenset(c.family for u in units for c in d.detect(u))
+    ctx = ArticleContext(article.language or "", article.published, families, read_body(article.body_text))
+    drafts: list[Draft] = []
+    for unit in units:
+        drafts.extend(drafts_for(unit, lexicon, ctx, drafts))
+    story = story_date(article, lexicon, units)
+    return [_mention(article, x) for x in assemble(drafts, article.published, story)]
+
+
+def story_date(article: ParsedArticle, lexicon: Lexicon, units: list[Unit]) -> DateRef:
+    """The day the report is about, from its headline or its first incident sentence ("overnight",
+    "on Monday"): incidents it goes on to tell without a day of their own share it."""
+    if article.title:
+        text = article.title
+        title = Unit(-1, 0, len(text), text, -1, tuple(lexicon.scan(text)))
+        when = dates.resolve(title, article.published)
+        if when.value is not None:
+            return when
+    for unit in units[:6]:
+        if d.detect(unit):
+            when = dates.resolve(unit, article.published)
+            if when.value is not None:
+                return when
+            break
+    return dates.NO_DATE
+
+
+def _mention(article: ParsedArticle, x: Draft) -> EventMention:
+    first = x.units[0]
+    start, end = first.start, first.end
+    evidence = article.body_text[start:end]
+    w = x.where
+    key = f"{article.article_id}|{EXTRACTOR_VERSION}|{start}|{end}|{w.country}|{w.admin1}|{w.location}|{x.event_type}"
+    place = w.place
+    precision = place.geo_precision if place is not None and w.location else (3 if w.admin1 else None)
+    filled = sum(v is not None for v in (x.sub_event_type, x.actor1, x.when.value, w.admin1))
+    return EventMention(
+        mention_id=hashlib.sha256(key.encode()).hexdigest(),
+        article_id=article.article_id,
+        landed_date=article.landed_date,
+        event_type=x.event_type,
+        sub_event_type=x.sub_event_type,
+        actor1=x.actor1,
+        actor2=x.actor2,
+        country=w.country,
+        admin1=w.admin1,
+        location=w.location,
+        location_raw=w.raw,
+        latitude=place.latitude if place is not None and w.admin1 else None,
+        longitude=place.longitude if place is not None and w.admin1 else None,
+        geonameid=place.geonameid if place is not None and w.location else None,
+        geo_precision=precision if precision is not None else 3,
+        weapon=x.weapon,
+        fatalities=x.killed,
+        injured=x.injured,
+        event_date=x.when.value,
+        time_precision=x.when.precision,
+        evidence=evidence,
+        evidence_start=start,
+        evidence_end=end,
+        confidence=round(0.5 + 0.1 * filled, 2),
+        extractor_version=EXTRACTOR_VERSION,
+    )

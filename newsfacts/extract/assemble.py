@@ -1,0 +1,154 @@
+"""Stage 4, assemble: the guideline's merging and dropping rules, one function each.
+
+Drafts come in text order; each rule takes the list and returns a new one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsfacts.extract import detect as d
+from newsfacts.extract.draft import EXPLOSIONS, STRATEGIC, Draft
+from newsfacts.extract.slots import actors, dates
+
+PASSING_MENTION_DAYS = 7
+
+
+def assemble(drafts: list[Draft], published: date | None, story: dates.DateRef = dates.NO_DATE) -> list[Draft]:
+    drafts = date_from_story(drafts, story)
+    drafts = drop_old_passing_mentions(drafts, published)
+    drafts = merge_same_incident(drafts)
+    drafts = drop_country_level_when_places_named(drafts)
+    drafts = drop_region_level_when_towns_named(drafts)
+    drafts = drop_interception_where_strike_hit(drafts)
+    return drafts
+
+
+_STORY_FAMILIES = frozenset({d.STRIKE, d.DAMAGE, d.CASUALTY, d.INTERCEPT, d.PROTEST, d.RIOT})
+
+
+def date_from_story(drafts: list[Draft], story: dates.DateRef) -> list[Draft]:
+    """A same-day report dates the incidents it tells without a day of their own (guideline,
+    "Dates": a same-day report published that day takes that day; incidents under a dated
+    overnight tally take the tally's date)."""
+    if story.value is None:
+        return drafts
+    for x in drafts:
+        if x.when.value is None and x.family in _STORY_FAMILIES and not x.unit.has("night", "past_day"):
+            x.when = dates.DateRef(story.value, "story", 1)
+    return drafts
+
+
+def drop_old_passing_mentions(drafts: list[Draft], published: date | None) -> list[Draft]:
+    """"A passing mention is an event only if it happened within about 7 days of publication."""
+    kept = []
+    for x in drafts:
+        age = dates.days_before(x.when.value, published)
+        if age is not None and (age > PASSING_MENTION_DAYS or age < -1):
+            continue
+        kept.append(x)
+    return kept
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    if a.event_type != b.event_type or (a.where.country, a.where.admin1, a.where.location) != (b.where.country, b.where.admin1, b.where.location):
+        return False
+    if a.when.value is not None and b.when.value is not None and a.when.value != b.when.value:
+        return False
+    if a.event_type == STRATEGIC and a.sub_event_type != b.sub_event_type:
+        return False
+    return not (a.event_type == EXPLOSIONS and a.sub_event_type and b.sub_event_type
+                and a.sub_event_type != b.sub_event_type and a.when.value is None and b.when.value is None
+                and a.unit.paragraph != b.unit.paragraph)
+
+
+def merge_same_incident(drafts: list[Draft]) -> list[Draft]:
+    """"The same strike mentioned twice in one article = one event (the most precise figures)";
+    "two attacks on the same place on the same day with the same sub-type are one event"."""
+    out: list[Draft] = []
+    for x in drafts:
+        for y in out:
+            if _compatible(y, x):
+                _combine(y, x)
+                break
+        else:
+            out.append(x)
+    return out
+
+
+def _combine(into: Draft, other: Draft) -> None:
+    # a toll the article updates codes the latest (largest) figure
+    into.killed = _larger(into.killed, other.killed)
+    into.injured = _larger(into.injured, other.injured)
+    into.weapon = into.weapon or other.weapon
+    into.sub_event_type = into.sub_event_type or other.sub_event_type
+    if into.when.value is None and other.when.value is not None:
+        into.when = other.when
+    if into.actor2 is None:
+        into.actor2 = other.actor2
+    into.units.extend(u for u in other.units if u not in into.units)
+
+
+def _larger(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+def drop_country_level_when_places_named(drafts: list[Draft]) -> list[Draft]:
+    """"A wave that names some places codes only those places; no extra country-level event."""
+    kept = []
+    for x in drafts:
+        if x.country_level and any(
+            not y.country_level
+            and y.event_type == x.event_type
+            and y.sub_event_type == x.sub_event_type
+            and y.where.country == x.where.country
+            and (x.when.value is None or y.when.value is None or x.when.value == y.when.value)
+            for y in drafts
+        ):
+            continue
+        kept.append(x)
+    return kept
+
+
+def drop_region_level_when_towns_named(drafts: list[Draft]) -> list[Draft]:
+    """The same rule one level down: a region-level report ("the Sumy region came under attack
+    overnight") whose towns are named codes only the towns, and they take its date (guideline,
+    "Dates": incidents reported under a dated overnight tally take that tally's date)."""
+    kept = []
+    for x in drafts:
+        if x.where.location is None and x.where.admin1 and x.family != d.INTERCEPT:
+            towns = [
+                y for y in drafts
+                if y.where.location and y.where.admin1 == x.where.admin1 and y.event_type == x.event_type
+                and not y.where.location.startswith(x.where.admin1[:5])
+                and (x.when.value is None or y.when.value is None or x.when.value == y.when.value)
+            ]
+            if towns:
+                for y in towns:
+                    if y.when.value is None and x.when.value is not None:
+                        y.when = x.when
+                continue
+        kept.append(x)
+    return kept
+
+
+def drop_interception_where_strike_hit(drafts: list[Draft]) -> list[Draft]:
+    """"Drones or missiles that hit their target are a strike there ...; that region then gets no
+    interception event" (Sevastopol and Crimea count as one region)."""
+    struck = {
+        (x.where.country, actors.same_region_group(x.where.admin1), x.when.value)
+        for x in drafts
+        if x.family in (d.STRIKE, d.DAMAGE, d.CASUALTY) and x.where.admin1
+    }
+    kept = []
+    for x in drafts:
+        if x.sub_event_type == "Disrupted weapons use" and x.where.admin1:
+            key = (x.where.country, actors.same_region_group(x.where.admin1))
+            if any(k[:2] == key and (k[2] is None or x.when.value is None or k[2] == x.when.value) for k in struck):
+                continue
+        kept.append(x)
+    return kept

@@ -1,0 +1,70 @@
+"""Stage 2, detect: the incident cues of a sentence, with what is not an event left out.
+
+Guideline, "What is not an event": threats, demands, plans, forecasts and hypotheticals (a
+modal word in front of the cue), tallies over months and historical comparisons (a history
+word in the sentence) are not coded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsfacts.extract.segment import Unit
+
+# Families of cue, from the lexicon's [cue] table, and what they code.
+STRIKE = "strike"
+DAMAGE = "damage"
+INTERCEPT = "intercept"
+CAPTURE = "capture"
+LIBERATE = "liberate"
+CLASH = "clash"
+PROTEST = "protest"
+RIOT = "riot"
+ARREST = "arrest"
+EXCHANGE = "exchange"
+CEASEFIRE = "ceasefire"
+SABOTAGE = "sabotage"
+EXECUTION = "execution"
+CASUALTY = "casualty"  # a toll with no action word: an attack told by its victims
+
+_MODAL_REACH = 32  # characters from a modal word to the cue it governs
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    family: str
+    start: int
+    end: int
+
+
+def detect(unit: Unit) -> list[Cue]:
+    if unit.has("history"):
+        return []
+    modals = unit.of("modal")
+    cues: list[Cue] = []
+    for h in unit.hits:
+        if h.category == "cue":
+            family = str(h.value)
+        elif h.category == "casualty":
+            family = CASUALTY
+        else:
+            continue
+        if any(0 <= h.start - m.end <= _MODAL_REACH for m in modals if unit.text[m.start : m.end].lower() != "to"):
+            continue
+        if any(0 <= h.start - m.end <= 1 for m in modals):
+            continue  # "to strike deep inside Russia": an aim, not a deed
+        cues.append(Cue(family, h.start, h.end))
+    return cues
+
+
+def nearest(cues: list[Cue], start: int, end: int, families: frozenset[str] | None = None) -> Cue | None:
+    """The cue closest to a span of the sentence (a place), among the given families."""
+    best: tuple[int, Cue] | None = None
+    for c in cues:
+        if families is not None and c.family not in families:
+            continue
+        gap = start - c.end if c.end <= start else c.start - end if c.start >= end else 0
+        gap = max(gap, 0)
+        if best is None or gap < best[0]:
+            best = (gap, c)
+    return best[1] if best else None

@@ -1,0 +1,340 @@
+"""Stage 3, fill slots: one draft event per place a sentence names for its incident.
+
+Guideline, "Splitting": one event per named place; a tally of interceptions naming regions
+gives one event per region; with no place named, one country-level event. "Debris and hits":
+debris that kills or injures codes the strike; damage after an interception is a strike
+unless the text blames debris.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsfacts import geo
+from newsfacts.extract import detect as d
+from newsfacts.extract.lexicon import Lexicon
+from newsfacts.extract.segment import Unit
+from newsfacts.extract.slots import actors, dates, numbers, places, weapons
+
+EXPLOSIONS = "Explosions/Remote violence"
+STRATEGIC = "Strategic developments"
+BATTLES = "Battles"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+VIOLENCE = "Violence against civilians"
+
+_TERRITORY = frozenset({d.CAPTURE, d.LIBERATE})
+_STRIKE_LIKE = frozenset({d.STRIKE, d.DAMAGE, d.CASUALTY})
+# When two cues are equally near a place, the more specific one codes it.
+_PRIORITY = (d.EXCHANGE, d.CEASEFIRE, d.CAPTURE, d.LIBERATE, d.EXECUTION, d.SABOTAGE, d.RIOT, d.PROTEST,
+             d.ARREST, d.INTERCEPT, d.STRIKE, d.CLASH, d.DAMAGE, d.CASUALTY)
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    country: str
+    admin1: str | None
+    location: str | None
+    place: geo.Place | None
+    raw: str | None
+
+
+@dataclass(slots=True)
+class Draft:
+    family: str
+    event_type: str
+    sub_event_type: str | None
+    actor1: str | None
+    actor2: str | None
+    where: Where
+    weapon: str | None
+    killed: int | None
+    injured: int | None
+    when: dates.DateRef
+    units: list[Unit] = field(default_factory=list)
+    country_level: bool = False
+
+    @property
+    def unit(self) -> Unit:
+        return self.units[0]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    language: str
+    published: date | None
+    families: frozenset[str]  # every cue family the article uses: context for tolls and arrests
+    body: places.BodyPlaces
+
+
+def where_of(place: geo.Place, raw: str | None) -> Where:
+    if place.kind == "country":
+        return Where(place.country, None, None, place, raw)
+    if place.kind == "admin1":
+        return Where(place.country, place.admin1, None, place, raw)
+    return Where(place.country, place.admin1, place.name, place, raw)
+
+
+def drafts_for(unit: Unit, lexicon: Lexicon, ctx: ArticleContext, previous: list[Draft]) -> list[Draft]:
+    cues = d.detect(unit)
+    if not cues:
+        return []
+    families = {c.family for c in cues}
+    if families <= {d.CASUALTY, d.DAMAGE} and not (ctx.families & {d.STRIKE, d.INTERCEPT}):
+        return []  # a toll or damage with no attack anywhere in the article: an accident, a disease
+    if _old_month(unit, ctx.published):
+        return []  # "in August", "in March last year": a month before this one is told as history
+    refs = places.find(unit, lexicon, ctx.body)
+    sites = [r for r in _sites(unit, refs) if _site_for(unit, r, cues)]
+    out: list[Draft] = []
+    if sites:
+        for ref in sites:
+            cue = _cue_for(cues, ref.start, ref.end)
+            out.append(_draft(unit, cue, where_of(ref.place, ref.raw), cues, ctx, len(sites) > 1, ref))
+        return [x for x in out if x is not None]
+    where = _fallback_where(unit, refs, cues, ctx, previous)
+    if where is None:
+        return []
+    cue = _cue_for(cues, 0, len(unit.text))
+    draft = _draft(unit, cue, where, cues, ctx, False, None)
+    if draft is not None:
+        draft.country_level = where.admin1 is None and where.location is None
+    return [draft] if draft is not None else []
+
+
+def _sites(unit: Unit, refs: list[places.PlaceRef]) -> list[places.PlaceRef]:
+    sites = [r for r in refs if r.role == places.SITE and r.place.kind != "country"]
+    if not sites:
+        # a landmark is the place only where nothing else is named ("fighting near Pokrovsk")
+        sites = [r for r in refs if r.role == places.REFERENCE and r.place.kind != "country"][:1]
+    settlements = [r for r in sites if r.place.kind == "settlement"]
+    kept = []
+    for r in sites:
+        if r.place.kind in ("admin1", "district") and any(
+            s.place.admin1 == r.place.admin1 and not _namesake(s.place, r.place) for s in settlements
+        ):
+            continue  # "Bila Tserkva in the Kyiv region", "Nova Sloboda, Konotop district": one place
+        if r.place.kind == "admin1" and any(
+            o is not r and o.place.kind == "district" and o.place.admin1 == r.place.admin1 for o in sites
+        ):
+            continue
+        kept.append(r)
+    seen: set[tuple[str | None, str | None, str]] = set()
+    unique = []
+    for r in kept:
+        key = (r.place.admin1, r.place.name if r.place.kind != "admin1" else None, r.place.kind)
+        if key not in seen:
+            seen.add(key)
+            unique.append(r)
+    return unique
+
+
+_FOREIGN_FAMILIES = frozenset({d.PROTEST, d.RIOT, d.EXCHANGE, d.CEASEFIRE, d.ARREST, d.INTERCEPT})
+_ACTION_FAMILIES = frozenset({d.STRIKE, d.INTERCEPT, d.CAPTURE, d.LIBERATE})
+
+
+def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue]) -> bool:
+    """Places outside the war's two countries are sites of talks, protests and arrests only; a
+    capital is a site where the text puts something in it or aims something at it, not where it
+    stands for its government ("Moscow said", "talks between Kyiv and Moscow")."""
+    cue = _cue_for(cues, ref.start, ref.end)
+    if ref.place.country not in ("UA", "RU") and cue.family not in _FOREIGN_FAMILIES:
+        return False
+    if ref.place.kind == "settlement" and ref.place.name in _CAPITALS:
+        before = unit.text[max(0, ref.start - 24) : ref.start]
+        located = any(0 <= ref.start - h.end <= 12 for h in unit.of("locative"))
+        aimed = any(0 <= ref.start - c.end <= 12 for c in cues if c.family in _ACTION_FAMILIES)
+        return located or aimed or bool(_OF_PLACE_RE.search(before))
+    return True
+
+
+_CAPITALS = frozenset({"Kyiv", "Moscow", "Washington", "Minsk", "Warsaw", "Berlin", "Paris", "London", "Beijing",
+                       "Brussels", "Geneva", "Ankara", "Tehran", "Pyongyang", "Budapest", "Tbilisi", "Chisinau"})
+_OF_PLACE_RE = re.compile(r"(?:city|capital|outskirts|suburbs?|centre|center|district|region) of (?:the )?$", re.I)
+
+
+def _old_month(unit: Unit, published: date | None) -> bool:
+    if published is None:
+        return False
+    for h in unit.of("month"):
+        day_near = re.search(r"\d", unit.text[max(0, h.start - 6) : h.end + 5])
+        if not day_near and int(h.value) != published.month:
+            return True
+    return False
+
+
+def _namesake(settlement: geo.Place, region: geo.Place) -> bool:
+    return geo.norm(settlement.name)[:5] == geo.norm(region.name)[:5]
+
+
+def _cue_for(cues: list[d.Cue], start: int, end: int) -> d.Cue:
+    best = None
+    best_key = None
+    for c in cues:
+        gap = start - c.end if c.end <= start else c.start - end if c.start >= end else 0
+        # an action word outranks a toll or damage word at the same distance, and a tally's
+        # "shot down" reads over the places listed after it
+        key = (max(gap, 0) + (40 if c.family in (d.CASUALTY, d.DAMAGE) else 0), _PRIORITY.index(c.family))
+        if best_key is None or key < best_key:
+            best, best_key = c, key
+    assert best is not None
+    return best
+
+
+def _fallback_where(
+    unit: Unit, refs: list[places.PlaceRef], cues: list[d.Cue], ctx: ArticleContext, previous: list[Draft]
+) -> Where | None:
+    families = {c.family for c in cues}
+    # "Khmelnytskyi regional head said four people were killed": the official's region
+    toll = numbers.casualties(unit)
+    hurt = bool(toll.killed) or bool(toll.injured)
+    for r in refs:
+        if r.role == places.OFFICIAL and r.place.kind in ("admin1", "settlement") and r.place.admin1:
+            if hurt and families & (_STRIKE_LIKE | {d.INTERCEPT}):
+                region = places.regional(r.place.admin1)
+                if region is not None:
+                    return where_of(region, r.raw)
+    if unit.has("capital"):
+        named = {r.place.name for r in refs if r.place.kind == "settlement"}
+        capital = geo.lookup("Moscow" if "Moscow" in named else "Kyiv")
+        if capital is not None:
+            return where_of(capital, None)
+    # a follow-up sentence ("The man died of his injuries") belongs to the incident just told
+    for p in reversed(previous):
+        if p.unit.paragraph == unit.paragraph and unit.index - p.unit.index <= 2 and not p.country_level:
+            if p.family in _STRIKE_LIKE and families & _STRIKE_LIKE and families <= _STRIKE_LIKE and hurt:
+                return p.where
+            break
+    countries = [r for r in refs if r.place.kind == "country" and r.role == places.SITE]
+    if families & ({d.STRIKE, d.INTERCEPT, d.EXCHANGE, d.CEASEFIRE}):
+        target = _target_country(unit, countries, families)
+        if target is not None:
+            return Where(target, None, None, None, None)
+    return None
+
+
+def _target_country(unit: Unit, countries: list[places.PlaceRef], families: set[str]) -> str | None:
+    """The country a wave, a tally or an exchange is coded to when no place in it is named."""
+    if families & {d.EXCHANGE, d.CEASEFIRE}:
+        return "UA" if unit.has("military") or unit.has("cue", d.EXCHANGE) else None
+    wave = unit.of("wave")
+    for r in countries:
+        if r.place.country in ("UA", "RU") and any(abs(w.start - r.start) <= 12 for w in wave):
+            return r.place.country
+    if not countries and not wave:
+        side = actors.named_side(unit)
+        if d.INTERCEPT in families and side:
+            # "Ukrainian drones were shot down overnight": over Russia
+            return "RU" if side == actors.UKRAINE else "UA"
+        return None
+    names = {r.place.country for r in countries}
+    if d.STRIKE in families and names == {"RU"}:
+        return "UA"  # "Russia launched 400 drones overnight": at Ukraine
+    if d.INTERCEPT in families and names == {"UA"}:
+        return "RU" if actors.named_side(unit) == actors.UKRAINE else "UA"
+    if len(names) == 1 and wave:
+        return next(iter(names))
+    return None
+
+
+def _draft(
+    unit: Unit,
+    cue: d.Cue,
+    where: Where,
+    cues: list[d.Cue],
+    ctx: ArticleContext,
+    several: bool,
+    ref: places.PlaceRef | None,
+) -> Draft | None:
+    family = cue.family
+    if family == d.DAMAGE and _weapons_destroyed(unit, cue):
+        family = d.INTERCEPT  # "air defence destroyed 16 Shahed drones"
+    span = _clause_span(unit, ref, several)
+    toll = numbers.casualties(unit, *span)
+    debris = unit.has("debris")
+    hurt = (toll.killed or 0) > 0 or (toll.injured or 0) > 0
+    if family == d.INTERCEPT and (hurt and debris or hurt and not debris):
+        family = d.STRIKE  # debris that kills or injures codes the attack
+    if family == d.DAMAGE and any(c.family == d.INTERCEPT for c in cues) and debris:
+        family = d.INTERCEPT  # debris that only damages property leaves the interception
+    if family == d.ARREST and d.PROTEST in ctx.families:
+        family = d.PROTEST
+    when = dates.resolve(unit, ctx.published)
+    weapon = weapons.first_weapon(unit)
+    owner = actors.owner(where.place, where.country)
+    named = actors.named_side(unit)
+    if family in _STRIKE_LIKE:
+        actor1 = named or actors.other(owner)
+        sub = weapons.strike_sub_type(weapon, weapons.first_means(unit))
+        if weapon is None and any(h.value == "explosive" for h in unit.of("weapon")):
+            weapon = "explosive"
+        actor2 = actors.CIVILIANS if hurt and not unit.has("military") else None
+        return Draft(family, EXPLOSIONS, sub, actor1, actor2, where, weapon, toll.killed, toll.injured, when, [unit])
+    if family == d.INTERCEPT:
+        launcher = named if named else actors.other(owner)
+        interceptor = actors.other(launcher) if launcher else owner
+        if where.country not in ("UA", "RU") and named is None:
+            return None
+        return Draft(family, STRATEGIC, "Disrupted weapons use", interceptor, launcher, where, weapon, 0, 0, when, [unit])
+    if family in _TERRITORY:
+        if where.location is None and where.admin1 is None:
+            return None
+        if named:
+            actor1 = named
+        elif family == d.CAPTURE:
+            actor1 = actors.other(owner)
+        else:
+            actor1 = actors.RUSSIA if ctx.language == "ru" and owner == actors.UKRAINE else owner
+        sub = "Government regains territory" if actor1 == owner else "Non-state actor overtakes territory"
+        return Draft(family, BATTLES, sub, actor1, actors.other(actor1), where, None, 0, 0, when, [unit])
+    if family == d.CLASH:
+        actor1 = named or actors.other(owner)
+        return Draft(family, BATTLES, "Armed clash", actor1, actors.other(actor1), where, None, toll.killed,
+                     toll.injured, when, [unit])
+    if family == d.PROTEST:
+        intervened = unit.has("cue", d.ARREST)
+        sub = "Protest with intervention" if intervened else "Peaceful protest"
+        return Draft(family, PROTESTS, sub, actors.PROTESTERS, None, where, None, 0, 0, when, [unit])
+    if family == d.RIOT:
+        sub = "Mob violence" if hurt else "Violent demonstration"
+        return Draft(family, RIOTS, sub, actors.RIOTERS, None, where, None, toll.killed, toll.injured, when, [unit])
+    if family == d.ARREST:
+        actor1 = actors.agency_side(unit) or owner
+        return Draft(family, STRATEGIC, "Arrests", actor1, actors.CIVILIANS, where, None, 0, 0, dates.NO_DATE,
+                     [unit])
+    if family in (d.EXCHANGE, d.CEASEFIRE):
+        first = _first_party(unit)
+        return Draft(family, STRATEGIC, "Agreement", first, actors.other(first), where, None, 0, 0, when, [unit])
+    if family == d.SABOTAGE:
+        return Draft(family, STRATEGIC, "Looting/property destruction", named or actors.other(owner), None, where,
+                     None, 0, 0, when, [unit])
+    if family == d.EXECUTION:
+        if not unit.has("military"):
+            return None
+        actor1 = named or actors.RUSSIA
+        return Draft(family, VIOLENCE, "Attack", actor1, actors.CIVILIANS, where, "small arms", toll.killed, 0,
+                     when, [unit])
+    return None
+
+
+def _weapons_destroyed(unit: Unit, cue: d.Cue) -> bool:
+    return any(h.category == "weapon" and 0 <= h.start - cue.end <= 40 for h in unit.hits)
+
+
+def _clause_span(unit: Unit, ref: places.PlaceRef | None, several: bool) -> tuple[int, int]:
+    """Where the figures of one of several places are read: between its neighbours' separators."""
+    if ref is None or not several:
+        return 0, len(unit.text)
+    text = unit.text
+    start = max(text.rfind(";", 0, ref.start), text.rfind(". ", 0, ref.start), 0)
+    ends = [i for i in (text.find(";", ref.end), text.find(". ", ref.end)) if i >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def _first_party(unit: Unit) -> str | None:
+    for h in unit.hits:
+        if h.category == "side":
+            return str(h.value)
+    return actors.UKRAINE

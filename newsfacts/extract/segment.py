@@ -1,0 +1,58 @@
+"""Stage 1, segment: the article body cut into sentences with their offsets and lexicon hits.
+
+A `Unit` is one sentence of the body in the article's language; offsets index into
+`ParsedArticle.body_text`, so evidence is always `body_text[start:end]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsfacts.extract.lexicon import Hit, Lexicon
+from newsfacts.records import ParsedArticle
+from newsfacts.sentences import split_sentences
+
+# Longer "sentences" are tables, lists or run-on page text; they are cut into pieces of this size
+# at the last blank so that every rule sees text of a bounded length.
+MAX_UNIT_CHARS = 1200
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    hits: tuple[Hit, ...]  # offsets relative to `text`
+
+    def has(self, category: str, value: str | None = None) -> bool:
+        return any(h.category == category and (value is None or h.value == value) for h in self.hits)
+
+    def of(self, category: str, value: str | None = None) -> list[Hit]:
+        return [h for h in self.hits if h.category == category and (value is None or h.value == value)]
+
+
+def segment(article: ParsedArticle, lexicon: Lexicon) -> list[Unit]:
+    body = article.body_text
+    languages = article.paragraph_languages
+    units: list[Unit] = []
+    for s in split_sentences(body):
+        lang = languages[s.paragraph] if s.paragraph < len(languages) else None
+        if lang is not None and lang != article.language:
+            continue  # a stray line in another language is not coded with this lexicon
+        for start, end in _pieces(body, s.start, s.end):
+            text = body[start:end]
+            units.append(Unit(len(units), start, end, text, s.paragraph, tuple(lexicon.scan(text))))
+    return units
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_UNIT_CHARS:
+        cut = text.rfind(" ", start + MAX_UNIT_CHARS // 2, start + MAX_UNIT_CHARS)
+        cut = cut if cut > start else start + MAX_UNIT_CHARS
+        out.append((start, cut))
+        start = cut + 1
+    out.append((start, end))
+    return out

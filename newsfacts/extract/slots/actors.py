@@ -1,0 +1,88 @@
+"""Who acted (guideline: "Actors", "Territory").
+
+actor1 is the side that acted. A side word that qualifies the weapon, the force or the verb
+("Russian drones", "drones ucranianos", "українські військові") names it; otherwise the
+obvious side of this war: a strike on Ukrainian-held ground is Russia's, one on Russia or on
+Russian-held ground is Ukraine's.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from newsfacts import geo
+from newsfacts.extract.segment import Unit
+
+RUSSIA = "Russia"
+UKRAINE = "Ukraine"
+CIVILIANS = "Civilians"
+PROTESTERS = "Protesters"
+RIOTERS = "Rioters"
+
+_SIDE_GAP = 16  # "Russian attack drones", "drones russes", "ударами российских"
+_PLACES_FILE = Path(__file__).parent.parent / "lexicon" / "places.toml"
+
+
+@cache
+def _places_facts() -> dict:
+    return tomllib.loads(_PLACES_FILE.read_text(encoding="utf-8"))
+
+
+def held_by_russia(place: geo.Place | None, country: str | None) -> bool:
+    facts = _places_facts()["occupied"]
+    if country == "RU" or (place is not None and place.country == "RU"):
+        return True
+    if place is None:
+        return False
+    if place.admin1 in facts["admin1"]:
+        return True
+    return place.kind == "settlement" and place.name in facts["settlements"]
+
+
+def same_region_group(admin1: str | None) -> str | None:
+    for group, members in _places_facts()["same_region"].items():
+        if admin1 in members:
+            return group
+    return admin1
+
+
+def other(side: str | None) -> str | None:
+    return {RUSSIA: UKRAINE, UKRAINE: RUSSIA}.get(side or "")
+
+
+def owner(place: geo.Place | None, country: str | None) -> str | None:
+    """The side that holds the ground."""
+    if held_by_russia(place, country):
+        return RUSSIA
+    if country == "UA" or (place is not None and place.country == "UA"):
+        return UKRAINE
+    return None
+
+
+def named_side(unit: Unit, start: int = 0, end: int | None = None) -> str | None:
+    """The side a side word attaches to a weapon, a force or an action verb, first one in the span."""
+    stop = len(unit.text) if end is None else end
+    anchors = [h for h in unit.hits if h.category in ("weapon", "cue", "military", "means")]
+    for s in unit.of("side"):
+        if not start <= s.start < stop:
+            continue
+        for a in anchors:
+            if 0 <= a.start - s.end <= _SIDE_GAP or 0 <= s.start - a.end <= 3:
+                if not _is_attribution(unit, s.end):
+                    return str(s.value)
+    return None
+
+
+def _is_attribution(unit: Unit, end: int) -> bool:
+    # "Ukrainian officials said", "Russia's defence ministry reported": a source, not the actor
+    return any(0 <= h.start - end <= 20 for h in unit.of("official")) or any(
+        0 <= h.start - end <= 3 for h in unit.of("announce")
+    )
+
+
+def agency_side(unit: Unit) -> str | None:
+    for h in unit.of("agency"):
+        return str(h.value)
+    return None

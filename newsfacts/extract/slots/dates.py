@@ -1,0 +1,148 @@
+"""Event dates (guideline: "Dates").
+
+A date is coded only where the text ties the incident to a day: a calendar date, a weekday,
+"today", "yesterday", "overnight", "last night". "Overnight" and "the night of X to Y" code
+the morning it ended; a weekday or date that dates an announcement ("said on Thursday")
+does not date the incident; a regional toll "over the past day" has no date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsfacts.extract.lexicon import Hit
+from newsfacts.extract.segment import Unit
+
+_DAY_BEFORE_RE = re.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th|er|\.|-?го|-?е|º|°)?(?:\s+(?:de|of|du))?\s*$")
+_DAY_AFTER_RE = re.compile(r"^\.?\s*([0-3]?\d)(?:st|nd|rd|th)?(?!\d)")
+_YEAR_AFTER_RE = re.compile(r"^(?:\.?,?\s*(?:de\s+|del\s+)?)((?:19|20)\d\d)(?!\d)")
+_NUMERIC_RE = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?!\d)|((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_ANNOUNCE_GAP = 14  # "said on Thursday", "reported on Sept. 15", "заявил в пятницу"
+_LAST_RE = re.compile(r"(?:last|past|pasado|dernier|letzten|scorso|passado|минулого|прошлого|ostatni)\W*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    value: date | None
+    basis: str | None  # calendar, weekday, relative, overnight, night_of, past_day
+    precision: int | None  # ACLED time precision: 1 day
+
+
+NO_DATE = DateRef(None, None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    value: date | None
+    basis: str
+
+
+def resolve(unit: Unit, published: date | None, start: int = 0, end: int | None = None) -> DateRef:
+    stop = len(unit.text) if end is None else end
+    found = [f for f in _expressions(unit, published) if start <= f.start < stop]
+    announce = unit.of("announce")
+    night = [h for h in unit.of("night") if start <= h.start < stop]
+    if any(h.value == "past_day" for h in night):
+        return NO_DATE
+    if any(h.value == "night_to" for h in night):
+        after = [f for f in found if f.basis == "calendar" and any(0 <= f.start - h.end <= 40 for h in night)]
+        if after:
+            # "the night of 13 to 14 December": the last day named is the morning it ended
+            last = max(after, key=lambda f: f.start)
+            return DateRef(last.value, "night_of", 1)
+    ranges = unit.of("range")
+    if any(f.basis == "calendar" and 0 <= f.start - r.end <= 6 for f in found for r in ranges):
+        return NO_DATE  # "between August 4 and 16": a span, not a day
+    incident = [f for f in found if not _announced(f, announce, unit.text)]
+    for f in incident:
+        if f.basis in ("calendar", "weekday") and f.value is not None:
+            return DateRef(f.value, f.basis, 1)
+    for f in incident:
+        if f.basis == "relative" and f.value is not None:
+            return DateRef(f.value, "relative", 1)
+    if any(h.value == "overnight" for h in night) and published is not None:
+        return DateRef(published, "overnight", 1)
+    return NO_DATE
+
+
+def _announced(f: _Found, announce: list[Hit], text: str) -> bool:
+    if f.basis == "relative":
+        return False
+    for a in announce:
+        if 0 <= f.start - a.end <= _ANNOUNCE_GAP:
+            return True
+    return False
+
+
+def _expressions(unit: Unit, published: date | None) -> list[_Found]:
+    text = unit.text
+    out: list[_Found] = []
+    for h in unit.of("month"):
+        day = year = None
+        start, end = h.start, h.end
+        m = _DAY_BEFORE_RE.search(text, max(0, h.start - 12), h.start)
+        if m:
+            day, start = int(m.group(1)), m.start(1)
+        else:
+            m = _DAY_AFTER_RE.match(text[h.end : h.end + 8])
+            if m:
+                day, end = int(m.group(1)), h.end + m.end(1)
+        if day is None or not 1 <= day <= 31:
+            continue
+        y = _YEAR_AFTER_RE.match(text[end : end + 12])
+        if y:
+            year = int(y.group(1))
+        out.append(_Found(start, end, _calendar(day, int(h.value), year, published), "calendar"))
+    for m in _NUMERIC_RE.finditer(text):
+        if m.group(1):
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            y, mo, d = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        out.append(_Found(m.start(), m.end(), _safe_date(y, mo, d), "calendar"))
+    for h in unit.of("weekday"):
+        if any(f.start <= h.start < f.end + 3 for f in out if f.basis == "calendar"):
+            continue  # "Friday 23 May": the calendar date says it
+        strict = bool(_LAST_RE.search(text[max(0, h.start - 12) : h.start]))
+        out.append(_Found(h.start, h.end, _weekday(int(h.value), published, strict), "weekday"))
+    for h in unit.of("relday"):
+        value = published + timedelta(days=int(h.value)) if published else None
+        out.append(_Found(h.start, h.end, value, "relative"))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _calendar(day: int, month: int, year: int | None, published: date | None) -> date | None:
+    if year is not None:
+        return _safe_date(year, month, day)
+    if published is None:
+        return None
+    value = _safe_date(published.year, month, day)
+    if value is not None and value > published + timedelta(days=1):
+        value = _safe_date(published.year - 1, month, day)  # "on 28 December" in a January article
+    return value
+
+
+def _weekday(weekday: int, published: date | None, strict: bool) -> date | None:
+    """The latest such weekday on or before publication (before it, for "last Tuesday")."""
+    if published is None:
+        return None
+    back = (published.weekday() - weekday) % 7
+    if back == 0 and strict:
+        back = 7
+    return published - timedelta(days=back)
+
+
+def days_before(value: date | None, published: date | None) -> int | None:
+    if value is None or published is None:
+        return None
+    return (published - value).days

@@ -1,0 +1,269 @@
+"""Places of an event (guideline: "Places", "Spelling in other languages").
+
+The gazetteer (GeoNames-derived, `newsfacts.geo`) finds names in any spelling it lists; the
+language's lexicon adds region names as that language inflects them ("на Одещині",
+"obwodzie kurskim"), and a morphological analyser brings other inflected forms back to the
+name ("Михайлівку" -> Михайлівка). Each mention gets a role: a `site` where something
+happened, or a name that only qualifies an official ("the Kharkiv governor"), an owner
+("Kyiv's General Staff") or a sea.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+from newsfacts import geo
+from newsfacts.extract.lexicon import Lexicon
+from newsfacts.extract.segment import Unit
+
+SITE = "site"
+OFFICIAL = "official"
+OWNER = "owner"
+REFERENCE = "reference"  # a landmark for another place: "Otradnoye near Belgorod", "the Pokrovsk sector"
+NAME = "name"  # part of a longer proper name: "Azov Corps", "Kyiv Independent"
+
+_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w'’-]+")
+_OFFICIAL_GAP = 14  # "Kharkiv regional governor", "the governor of the Odesa region"
+_POSSESSIVE_RE = re.compile(r"^['’]s\b")
+
+
+@dataclass(frozen=True, slots=True)
+class BodyPlaces:
+    """The gazetteer's reading of the whole body: names with the context of the whole article."""
+
+    mentions: tuple[geo.PlaceMention, ...]
+    admin1_counts: dict[str, int]  # how often each admin-1 is named or implied: the article's theatre
+
+    def main_admin1(self, candidates: set[str]) -> str | None:
+        ranked = sorted(candidates, key=lambda a: -self.admin1_counts.get(a, 0))
+        return ranked[0] if ranked else None
+
+
+def read_body(body: str) -> BodyPlaces:
+    mentions = tuple(geo.find_places(body))
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.place.admin1 and m.place.country in ("UA", "RU"):
+            counts[m.place.admin1] = counts.get(m.place.admin1, 0) + 1
+    return BodyPlaces(mentions, counts)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    start: int
+    end: int
+    raw: str
+    place: geo.Place
+    role: str
+
+
+def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
+    """Every place named in the unit, in text order, with its role."""
+    text = unit.text
+    refs = [
+        PlaceRef(m.start - unit.start, m.end - unit.start, m.raw, m.place, SITE)
+        for m in body.mentions
+        if unit.start <= m.start and m.end <= unit.end
+    ]
+    refs = [_seat_of_community(_region_if_said(unit, r)) for r in refs]
+    refs = _unknown_named(unit, refs, body)
+    taken = [(r.start, r.end) for r in refs]
+    for h in unit.of("region"):
+        if _overlaps(h.start, h.end, taken):
+            continue
+        region = regional(str(h.value))
+        if region is not None:
+            refs.append(PlaceRef(h.start, h.end, text[h.start : h.end], region, SITE))
+            taken.append((h.start, h.end))
+    if lexicon.language in _LEMMATISED:
+        for m in _WORD_RE.finditer(text):
+            if _overlaps(m.start(), m.end(), taken) or _lexicon_word(unit, m.start(), m.end()):
+                continue
+            place = _lemma_place(m.group(0), lexicon.language)
+            if place is not None:
+                refs.append(PlaceRef(m.start(), m.end(), m.group(0), place, SITE))
+                taken.append((m.start(), m.end()))
+    refs.sort(key=lambda r: r.start)
+    return [replace(r, role=_role(unit, r)) for r in refs if not _in_sea(unit, r)]
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _lexicon_word(unit: Unit, start: int, end: int) -> bool:
+    return any(h.start <= start and end <= h.end and h.category not in ("placeword",) for h in unit.hits)
+
+
+@cache
+def regional(admin1: str) -> geo.Place | None:
+    """The admin-1 region of that English name ("Kharkiv" -> the Kharkiv region)."""
+    place = geo.lookup(f"{admin1} region")
+    if place is not None and place.kind == "admin1":
+        return place
+    place = geo.lookup(admin1)
+    return place if place is not None and place.kind == "admin1" else None
+
+
+def _seat_of_community(ref: PlaceRef) -> PlaceRef:
+    """A hromada (community) named after its centre codes that town ("the Bilopillia community")."""
+    if ref.place.kind != "district" or not ref.place.name.endswith(" hromada"):
+        return ref
+    seat = ref.place.name.removesuffix(" hromada")
+    place = geo.lookup(seat, ref.place.country)
+    if place is None or place.kind != "settlement" or place.admin1 != ref.place.admin1:
+        place = geo.Place(seat, "settlement", ref.place.country, ref.place.admin1, ref.place.latitude,
+                          ref.place.longitude, None, 0, 1)
+    return replace(ref, place=place)
+
+
+_NAME = r"[A-ZА-ЯЁІЇЄҐ][\w'’]+(?:-[\w'’]+)*(?: [A-ZА-ЯЁІЇЄҐ][\w'’]+)?"
+_LIST_RE = re.compile(rf"{_NAME}(?:(?:\s*,\s*(?:and |і |и |y |et |und |e |i )?|\s+(?:and|і|и|y|et|und|e|i|та)\s+){_NAME})+")
+_COMMUNITY_RE = re.compile(rf"(?P<name>{_NAME})\s+(?:community|hromada|громад\w*|community's)")
+
+
+def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[PlaceRef]:
+    """Villages the gazetteer lacks, where the text says what they are: a name in a list with known
+    villages of one region ("Striliche, Krasne, Pylna and Borysivka"), or a name before
+    "community". A namesake far away in a list of the article's own region is the local village."""
+    text = unit.text
+    out = list(refs)
+    for m in _COMMUNITY_RE.finditer(text):
+        if any(r.start <= m.start("name") < r.end and r.place.kind == "settlement" for r in out):
+            continue
+        region = body.main_admin1({r.place.admin1 for r in refs if r.place.admin1} or set(body.admin1_counts))
+        if region is None:
+            continue
+        country = _country_of(region)
+        out = [r for r in out if not (r.start < m.end("name") and m.start("name") < r.end)]
+        place = geo.Place(m.group("name"), "settlement", country, region, None, None, None, 0, 1)
+        out.append(PlaceRef(m.start("name"), m.end("name"), m.group("name"), place, SITE))
+    for m in _LIST_RE.finditer(text):
+        members = [(n.start() + m.start(), n.end() + m.start(), n.group()) for n in re.finditer(_NAME, m.group())]
+        members = [x for x in members if x[2] not in _LIST_JOINERS]
+        known = [r for r in out if r.place.kind == "settlement" and any(r.start == s for s, _, _ in members)]
+        if not known or len(members) < 2:
+            continue
+        region = body.main_admin1({r.place.admin1 for r in known if r.place.admin1})
+        if region is None:
+            continue
+        country = _country_of(region)
+        for s, e, name in members:
+            current = next((r for r in out if r.start <= s < r.end), None)
+            if current is not None and (current.place.admin1 == region or current.place.kind != "settlement"):
+                continue
+            if current is None and (unit.has("cue") is False or not _capital_word_ok(text, s)):
+                continue
+            local = geo.lookup(name, country)
+            if local is None or local.admin1 != region or local.kind != "settlement":
+                local = geo.Place(name, "settlement", country, region, None, None, None, 0, 1)
+            out = [r for r in out if r is not current]
+            out.append(PlaceRef(s, e, name, local, SITE))
+    return sorted(out, key=lambda r: r.start)
+
+
+_LIST_JOINERS = frozenset({"and", "et", "und", "y", "e", "i", "і", "и", "та"})
+
+
+def _capital_word_ok(text: str, start: int) -> bool:
+    # a list member at the very start of a sentence may be any capitalised word
+    return start > 0
+
+
+def _country_of(admin1: str) -> str:
+    region = regional(admin1)
+    return region.country if region is not None else "UA"
+
+
+def _region_if_said(unit: Unit, ref: PlaceRef) -> PlaceRef:
+    """A city named with a region word next to it ("Region Dnipropetrowsk", "Sumy oblast", "the Kursk
+    border region") is the region."""
+    if ref.place.kind != "settlement" or not ref.place.admin1:
+        return ref
+    for h in unit.of("placeword", "region"):
+        before = 0 <= ref.start - h.end <= 4
+        gap = unit.text[ref.end : h.start]
+        after = 0 <= h.start - ref.end <= 16 and bool(_LOWER_WORDS_RE.match(gap))
+        if before or after:
+            region = regional(ref.place.admin1)
+            if region is not None and _same_name(ref.place.name, region.name):
+                return replace(ref, place=region)
+    return ref
+
+
+def _same_name(a: str, b: str) -> bool:
+    return geo.norm(a)[:4] == geo.norm(b)[:4]
+
+
+_NAME_FOLLOWER_RE = re.compile(r"^ (?!Oblast|Region|Raion|Krai|District)[A-Z][a-z]+")
+
+
+def _role(unit: Unit, ref: PlaceRef) -> str:
+    text = unit.text
+    if _POSSESSIVE_RE.match(text[ref.end : ref.end + 3]):
+        return OWNER
+    follower = _NAME_FOLLOWER_RE.match(text[ref.end : ref.end + 24])
+    if follower and ref.place.kind != "country" and not _known_place(follower.group(0).strip()):
+        return NAME
+    for h in unit.of("reference"):
+        if 0 <= ref.start - h.end <= 6 or 0 <= h.start - ref.end <= 2:
+            return REFERENCE
+    for h in unit.of("official"):
+        if 0 <= h.start - ref.end <= _OFFICIAL_GAP and _only_qualifiers(text[ref.end : h.start]):
+            return OFFICIAL
+        if 0 <= ref.start - h.end <= _OFFICIAL_GAP and _only_qualifiers(text[h.end : ref.start]):
+            return OFFICIAL
+    return SITE
+
+
+_LOWER_WORDS_RE = re.compile(r"^(?:\s+[a-zа-яіїєґё-]+){0,2}\s*$")
+@lru_cache(maxsize=4096)
+def _known_place(word: str) -> bool:
+    return geo.lookup(word) is not None
+
+
+_QUALIFIER_RE = re.compile(r"^[\s\w'’.-]{0,14}$")
+
+
+def _only_qualifiers(gap: str) -> bool:
+    # the words between a place and an official: "regional", "of the", "city"; no comma or clause
+    return bool(_QUALIFIER_RE.match(gap)) and "," not in gap
+
+
+def _in_sea(unit: Unit, ref: PlaceRef) -> bool:
+    return any(h.start <= ref.start < h.end for h in unit.of("sea"))
+
+
+_LEMMATISED = frozenset({"uk", "ru", "pl"})
+
+
+@cache
+def _morph(language: str):
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+@lru_cache(maxsize=65536)
+def _lemma_place(word: str, language: str) -> geo.Place | None:
+    """An inflected name brought back to a name the gazetteer knows; persons' names are skipped."""
+    candidates: list[str] = []
+    if language in ("uk", "ru"):
+        for parse in _morph(language).parse(word):
+            tags = parse.tag
+            if {"Name", "Surn", "Patr"} & set(str(tags).replace(" ", ",").split(",")):
+                continue
+            candidates.append(parse.normal_form)
+    else:
+        import simplemma
+
+        candidates.append(simplemma.lemmatize(word, lang=language))
+    for lemma in dict.fromkeys(candidates):
+        if geo.norm(lemma) == geo.norm(word) or len(lemma) < 4:
+            continue
+        place = geo.lookup(lemma.title())
+        if place is not None and place.kind in ("settlement", "admin1") and place.country in ("UA", "RU"):
+            return place
+    return None
