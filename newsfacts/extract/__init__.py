@@ -62,9 +62,15 @@ def story_date(article: ParsedArticle, lexicon: Lexicon, units: list[Unit]) -> D
 def _mention(article: ParsedArticle, x: Draft) -> EventMention:
     first = x.units[0]
     start, end = first.start, first.end
+    for nxt in x.units[1:]:
+        if nxt.index == first.index + 1 and nxt.paragraph - first.paragraph <= 1:
+            end = nxt.end  # a follow-up sentence that completes the figures is part of the evidence
     evidence = article.body_text[start:end]
     w = x.where
-    key = f"{article.article_id}|{EXTRACTOR_VERSION}|{start}|{end}|{w.country}|{w.admin1}|{w.location}|{x.event_type}"
+    key = (
+        f"{article.article_id}|{EXTRACTOR_VERSION}|{start}|{end}|{w.country}|{w.admin1}|{w.location}|"
+        f"{x.event_type}|{x.sub_event_type}"
+    )
     place = w.place
     precision = place.geo_precision if place is not None and w.location else (3 if w.admin1 else None)
     filled = sum(v is not None for v in (x.sub_event_type, x.actor1, x.when.value, w.admin1))

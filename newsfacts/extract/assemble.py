@@ -104,7 +104,7 @@ def drop_country_level_when_places_named(drafts: list[Draft]) -> list[Draft]:
         if x.country_level and any(
             not y.country_level
             and y.event_type == x.event_type
-            and y.sub_event_type == x.sub_event_type
+            and (y.sub_event_type == x.sub_event_type or x.event_type == EXPLOSIONS)
             and y.where.country == x.where.country
             and (x.when.value is None or y.when.value is None or x.when.value == y.when.value)
             for y in drafts
@@ -120,10 +120,12 @@ def drop_region_level_when_towns_named(drafts: list[Draft]) -> list[Draft]:
     "Dates": incidents reported under a dated overnight tally take that tally's date)."""
     kept = []
     for x in drafts:
-        if x.where.location is None and x.where.admin1 and x.family != d.INTERCEPT:
+        area = x.where.location is None or (x.where.place is not None and x.where.place.kind == "district")
+        if area and x.where.admin1 and x.family != d.INTERCEPT and not x.where.unnamed:
             towns = [
                 y for y in drafts
                 if y.where.location and y.where.admin1 == x.where.admin1 and y.event_type == x.event_type
+                and (y.where.place is None or y.where.place.kind == "settlement")
                 and not y.where.location.startswith(x.where.admin1[:5])
                 and (x.when.value is None or y.when.value is None or x.when.value == y.when.value)
             ]

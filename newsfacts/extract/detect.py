@@ -37,10 +37,18 @@ class Cue:
     end: int
 
 
+def horizon(unit: Unit) -> int:
+    """Where history starts in a sentence ("..., a year after an attack there that killed 20"):
+    what comes after it is not coded."""
+    return min((h.start for h in unit.of("history")), default=len(unit.text))
+
+
 def detect(unit: Unit) -> list[Cue]:
-    if unit.has("history"):
-        return []
-    modals = unit.of("modal")
+    limit = horizon(unit)
+    months = unit.of("month")
+    # "May 16" is a date, not "may"
+    modals = [m for m in unit.of("modal") if not any(o.start == m.start for o in months)]
+    habitual = unit.of("habitual")
     cues: list[Cue] = []
     for h in unit.hits:
         if h.category == "cue":
@@ -49,10 +57,14 @@ def detect(unit: Unit) -> list[Cue]:
             family = CASUALTY
         else:
             continue
+        if h.start >= limit:
+            continue
         if any(0 <= h.start - m.end <= _MODAL_REACH for m in modals if unit.text[m.start : m.end].lower() != "to"):
             continue
         if any(0 <= h.start - m.end <= 1 for m in modals):
             continue  # "to strike deep inside Russia": an aim, not a deed
+        if any(abs(h.start - x.start) <= _MODAL_REACH for x in habitual):
+            continue  # "is shelled regularly": a habit, not an incident
         cues.append(Cue(family, h.start, h.end))
     return cues
 

@@ -9,7 +9,7 @@ unless the text blames debris.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from newsfacts import geo
@@ -39,6 +39,7 @@ class Where:
     location: str | None
     place: geo.Place | None
     raw: str | None
+    unnamed: bool = False  # "a village near Kramatorsk": a place in that region the text does not name
 
 
 @dataclass(slots=True)
@@ -92,7 +93,10 @@ def drafts_for(unit: Unit, lexicon: Lexicon, ctx: ArticleContext, previous: list
     if sites:
         for ref in sites:
             cue = _cue_for(cues, ref.start, ref.end)
-            out.append(_draft(unit, cue, where_of(ref.place, ref.raw), cues, ctx, len(sites) > 1, ref))
+            where = where_of(ref.place, ref.raw)
+            if ref.role == places.UNNAMED:
+                where = replace(where, unnamed=True)
+            out.append(_draft(unit, cue, where, cues, ctx, len(sites) > 1, ref))
         return [x for x in out if x is not None]
     where = _fallback_where(unit, refs, cues, ctx, previous)
     if where is None:
@@ -109,6 +113,11 @@ def _sites(unit: Unit, refs: list[places.PlaceRef]) -> list[places.PlaceRef]:
     if not sites:
         # a landmark is the place only where nothing else is named ("fighting near Pokrovsk")
         sites = [r for r in refs if r.role == places.REFERENCE and r.place.kind != "country"][:1]
+        if sites and _unnamed_settlement(unit) and sites[0].place.admin1:
+            # "a village on the fringes of Kramatorsk": an unnamed place in that region
+            region = places.regional(sites[0].place.admin1)
+            if region is not None:
+                sites = [replace(sites[0], place=region, role=places.UNNAMED)]
     settlements = [r for r in sites if r.place.kind == "settlement"]
     kept = []
     for r in sites:
@@ -145,7 +154,7 @@ def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue]) -> bool:
     if ref.place.kind == "settlement" and ref.place.name in _CAPITALS:
         before = unit.text[max(0, ref.start - 24) : ref.start]
         located = any(0 <= ref.start - h.end <= 12 for h in unit.of("locative"))
-        aimed = any(0 <= ref.start - c.end <= 12 for c in cues if c.family in _ACTION_FAMILIES)
+        aimed = any(0 <= ref.start - c.end <= 2 for c in cues if c.family in _ACTION_FAMILIES)
         return located or aimed or bool(_OF_PLACE_RE.search(before))
     return True
 
@@ -159,7 +168,7 @@ def _old_month(unit: Unit, published: date | None) -> bool:
     if published is None:
         return False
     for h in unit.of("month"):
-        day_near = re.search(r"\d", unit.text[max(0, h.start - 6) : h.end + 5])
+        day_near = re.search(r"(?<!\d)\d{1,2}(?!\d)", unit.text[max(0, h.start - 6) : h.end + 5])
         if not day_near and int(h.value) != published.month:
             return True
     return False
@@ -188,14 +197,18 @@ def _fallback_where(
 ) -> Where | None:
     families = {c.family for c in cues}
     # "Khmelnytskyi regional head said four people were killed": the official's region
-    toll = numbers.casualties(unit)
+    toll = numbers.casualties(unit, 0, d.horizon(unit))
     hurt = bool(toll.killed) or bool(toll.injured)
     for r in refs:
         if r.role == places.OFFICIAL and r.place.kind in ("admin1", "settlement") and r.place.admin1:
             if hurt and families & (_STRIKE_LIKE | {d.INTERCEPT}):
-                region = places.regional(r.place.admin1)
-                if region is not None:
-                    return where_of(region, r.raw)
+                # "the city council in Kramatorsk" speaks for the city, "the Kyiv regional head" for the region
+                regional = r.place.kind == "admin1" or any(
+                    abs(h.start - r.end) <= 3 for h in unit.of("placeword", "region")
+                )
+                place = places.regional(r.place.admin1) if regional else r.place
+                if place is not None:
+                    return where_of(place, r.raw)
     if unit.has("capital"):
         named = {r.place.name for r in refs if r.place.kind == "settlement"}
         capital = geo.lookup("Moscow" if "Moscow" in named else "Kyiv")
@@ -203,11 +216,19 @@ def _fallback_where(
             return where_of(capital, None)
     # a follow-up sentence ("The man died of his injuries") belongs to the incident just told
     for p in reversed(previous):
-        if p.unit.paragraph == unit.paragraph and unit.index - p.unit.index <= 2 and not p.country_level:
+        if unit.paragraph - p.unit.paragraph <= 1 and unit.index - p.unit.index <= 2 and not p.country_level:
             if p.family in _STRIKE_LIKE and families & _STRIKE_LIKE and families <= _STRIKE_LIKE and hurt:
+                if _unnamed_settlement(unit) and p.where.admin1:
+                    # "in a nearby village, four were injured": somewhere in that region
+                    region = places.regional(p.where.admin1)
+                    if region is not None:
+                        return replace(where_of(region, None), unnamed=True)
                 return p.where
             break
     countries = [r for r in refs if r.place.kind == "country" and r.role == places.SITE]
+    owners = [r for r in refs if r.place.kind == "country" and r.role == places.OWNER]
+    if d.INTERCEPT in families and not countries and owners and owners[0].place.country in ("UA", "RU"):
+        return Where(owners[0].place.country, None, None, None, None)  # "Ukraine's air force shot down 40"
     if families & ({d.STRIKE, d.INTERCEPT, d.EXCHANGE, d.CEASEFIRE}):
         target = _target_country(unit, countries, families)
         if target is not None:
@@ -249,9 +270,16 @@ def _draft(
     ref: places.PlaceRef | None,
 ) -> Draft | None:
     family = cue.family
+    if family == d.STRIKE and any(c.family == d.CLASH and 0 <= cue.start - c.end <= 20 for c in cues):
+        family = d.CLASH  # "repelled Russian attacks near X": ground fighting
+    if family == d.STRIKE and any(c.family == d.INTERCEPT for c in cues) and not any(
+        c.family in (d.DAMAGE, d.CASUALTY) for c in cues
+    ):
+        family = d.INTERCEPT  # "attacked with 18 drones, 16 were shot down" and nothing hit: an interception
     if family == d.DAMAGE and _weapons_destroyed(unit, cue):
         family = d.INTERCEPT  # "air defence destroyed 16 Shahed drones"
     span = _clause_span(unit, ref, several)
+    span = (span[0], min(span[1], d.horizon(unit)))
     toll = numbers.casualties(unit, *span)
     debris = unit.has("debris")
     hurt = (toll.killed or 0) > 0 or (toll.injured or 0) > 0
@@ -259,15 +287,17 @@ def _draft(
         family = d.STRIKE  # debris that kills or injures codes the attack
     if family == d.DAMAGE and any(c.family == d.INTERCEPT for c in cues) and debris:
         family = d.INTERCEPT  # debris that only damages property leaves the interception
-    if family == d.ARREST and d.PROTEST in ctx.families:
-        family = d.PROTEST
+    if family == d.ARREST and (
+        unit.has("cue", d.PROTEST) or (d.PROTEST in ctx.families and not unit.has("agency"))
+    ):
+        family = d.PROTEST  # protesters detained: a protest with intervention
     when = dates.resolve(unit, ctx.published)
-    weapon = weapons.first_weapon(unit)
+    weapon = weapons.first_weapon(unit, *span)
     owner = actors.owner(where.place, where.country)
-    named = actors.named_side(unit)
+    named = actors.named_side(unit, cue.start)
     if family in _STRIKE_LIKE:
         actor1 = named or actors.other(owner)
-        sub = weapons.strike_sub_type(weapon, weapons.first_means(unit))
+        sub = weapons.strike_sub_type(weapon, weapons.first_means(unit, *span))
         if weapon is None and any(h.value == "explosive" for h in unit.of("weapon")):
             weapon = "explosive"
         actor2 = actors.CIVILIANS if hurt and not unit.has("military") else None
@@ -319,6 +349,20 @@ def _draft(
     return None
 
 
+_INDEFINITE_RE = re.compile(
+    r"\b(?:a|an|another|one|nearby|neighbouring|neighboring|un|une|ein|eine|einem|uno|una|um|uma)\s+(?:[\w-]+\s+)?$", re.I
+)
+
+
+def _unnamed_settlement(unit: Unit) -> bool:
+    """"a village", "a nearby town": a place the text does not name."""
+    return any(
+        _INDEFINITE_RE.search(unit.text[max(0, h.start - 24) : h.start])
+        and not re.match(r"\s+(?:of|called|named)\s", unit.text[h.end : h.end + 8])
+        for h in unit.of("placeword", "settlement")
+    )
+
+
 def _weapons_destroyed(unit: Unit, cue: d.Cue) -> bool:
     return any(h.category == "weapon" and 0 <= h.start - cue.end <= 40 for h in unit.hits)
 
@@ -328,9 +372,14 @@ def _clause_span(unit: Unit, ref: places.PlaceRef | None, several: bool) -> tupl
     if ref is None or not several:
         return 0, len(unit.text)
     text = unit.text
-    start = max(text.rfind(";", 0, ref.start), text.rfind(". ", 0, ref.start), 0)
-    ends = [i for i in (text.find(";", ref.end), text.find(". ", ref.end)) if i >= 0]
-    return start, min(ends) if ends else len(text)
+    cuts = sorted(
+        [i for i, ch in enumerate(text) if ch == ";"]
+        + [h.start for h in unit.of("clause") if text[max(0, h.start - 2) : h.start].strip() in (",", "")
+           and h.start > 0 and text[h.start - 2 : h.start] == ", "]
+    )
+    start = max([c for c in cuts if c <= ref.start], default=0)
+    end = min([c for c in cuts if c >= ref.end], default=len(text))
+    return start, end
 
 
 def _first_party(unit: Unit) -> str | None:

@@ -36,15 +36,36 @@ class Unit:
 def segment(article: ParsedArticle, lexicon: Lexicon) -> list[Unit]:
     body = article.body_text
     languages = article.paragraph_languages
+    skipped = link_list_paragraphs(article.paragraphs, lexicon)
     units: list[Unit] = []
     for s in split_sentences(body):
         lang = languages[s.paragraph] if s.paragraph < len(languages) else None
         if lang is not None and lang != article.language:
             continue  # a stray line in another language is not coded with this lexicon
+        if s.paragraph in skipped:
+            continue
         for start, end in _pieces(body, s.start, s.end):
             text = body[start:end]
             units.append(Unit(len(units), start, end, text, s.paragraph, tuple(lexicon.scan(text))))
     return units
+
+
+def link_list_paragraphs(paragraphs: tuple[str, ...], lexicon: Lexicon) -> set[int]:
+    """Headlines listed under "Also read", "Read more" and the like: links, not reports
+    (guideline, "What is not an event")."""
+    skipped: set[int] = set()
+    in_list = False
+    for i, p in enumerate(paragraphs):
+        short = len(p) < 160
+        if short and any(h.category == "linklist" and h.start == 0 for h in lexicon.scan(p[:40])):
+            in_list = True
+            skipped.add(i)
+            continue
+        if in_list and short and not p.rstrip().endswith((".", "!", "?", "»", "\"", "”")):
+            skipped.add(i)
+            continue
+        in_list = False
+    return skipped
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -192,7 +192,7 @@ def test_spanish_article() -> None:
 
 
 def test_other_languages_are_not_coded_as_english() -> None:
-    a = article("Une frappe de missile a tué deux personnes à Odessa mardi.", language="fr")
+    a = article("Een raketaanval heeft dinsdag in Odessa twee mensen gedood.", language="nl")
     assert extract_mentions(a) == []
 
 

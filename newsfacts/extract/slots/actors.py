@@ -61,16 +61,21 @@ def owner(place: geo.Place | None, country: str | None) -> str | None:
     return None
 
 
-def named_side(unit: Unit, start: int = 0, end: int | None = None) -> str | None:
-    """The side a side word attaches to a weapon, a force or an action verb, first one in the span."""
-    stop = len(unit.text) if end is None else end
-    anchors = [h for h in unit.hits if h.category in ("weapon", "cue", "military", "means")]
-    for s in unit.of("side"):
-        if not start <= s.start < stop:
-            continue
+def named_side(unit: Unit, cue_start: int | None = None) -> str | None:
+    """The side a side word attaches to: first the action word that coded the event ("Russian
+    attacks", "ataque ruso"), then a weapon ("Ukrainian drones"), then a force ("Russian troops")."""
+    sides = [s for s in unit.of("side") if not _is_attribution(unit, s.end)]
+    if not sides:
+        return None
+    tiers: list[list] = []
+    if cue_start is not None:
+        tiers.append([h for h in unit.hits if h.category in ("cue", "casualty") and h.start == cue_start])
+    tiers.append([h for h in unit.hits if h.category in ("weapon", "means")])
+    tiers.append([h for h in unit.hits if h.category in ("military", "cue")])
+    for anchors in tiers:
         for a in anchors:
-            if 0 <= a.start - s.end <= _SIDE_GAP or 0 <= s.start - a.end <= 3:
-                if not _is_attribution(unit, s.end):
+            for s in sides:
+                if 0 <= a.start - s.end <= _SIDE_GAP or 0 <= s.start - a.end <= 3:
                     return str(s.value)
     return None
 

@@ -17,6 +17,7 @@ _DIGITS_RE = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)(
 _BEFORE_WINDOW = 70  # characters between a number and the casualty word after it
 _AFTER_WINDOW = 45  # characters between a casualty word and the number after it
 _PERSON_WINDOW = 40
+_TOLL_WINDOW = 120  # "death toll ... has risen to N" reads across the place and the attack
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,42 +80,62 @@ def casualties(unit: Unit, start: int = 0, end: int | None = None) -> Casualties
         return Casualties(0, 0)
     numbers = [q for q in quantities(unit) if start <= q.start < stop]
     people = [h for h in unit.of("person", "one") if start <= h.start < stop]
-    taken: set[int] = set()
+    # each number goes to the casualty word nearest to it, nearest pairs first, so that in
+    # "the dead included a child while 42 people were injured" 42 is the injured
+    rises = unit.of("rise")
+    pairs = sorted(
+        (gap, i, j) for i, cue in enumerate(cues) for j, q in enumerate(numbers)
+        if (gap := _gap(cue, q, cues, rises)) is not None
+    )
+    counts: dict[int, int] = {}
+    used: set[int] = set()
+    for _gap_chars, i, j in pairs:
+        if i in counts or j in used:
+            continue
+        counts[i] = numbers[j].value
+        used.add(j)
     result: dict[str, int | None] = {}
-    for cue in cues:
+    for i, cue in enumerate(cues):
         kind = str(cue.value)
         if result.get(kind) is not None:
             continue
-        q = _nearest(cue, numbers, cues, taken)
-        if q is not None:
-            taken.add(q.start)
-            result[kind] = q.value
-        elif any(abs(p.start - cue.start) <= _PERSON_WINDOW for p in people):
-            result[kind] = 1
+        if i in counts:
+            result[kind] = counts[i]
+        elif near := [p for p in people if abs(p.start - cue.start) <= _PERSON_WINDOW + 30]:
+            # "a 41-year-old man and a 39-year-old woman were injured": one for each person named
+            result[kind] = _people_named(unit.text, near, cue)
         elif kind not in result:
             result[kind] = 0 if negated else None
     return Casualties(result.get("killed", 0), result.get("injured", 0))
 
 
-def _nearest(cue: Hit, numbers: list[Quantity], cues: list[Hit], taken: set[int]) -> Quantity | None:
-    best: tuple[int, Quantity] | None = None
-    for q in numbers:
-        if q.start in taken:
-            continue
-        if q.end <= cue.start:
-            gap = cue.start - q.end
-            if gap > _BEFORE_WINDOW or _cue_between(cues, q.end, cue.start, cue):
-                continue
-        elif q.start >= cue.end:
-            gap = q.start - cue.end
-            if gap > _AFTER_WINDOW or _cue_between(cues, cue.end, q.start, cue):
-                continue
-            gap += 5  # "two were killed" reads before "killed 2" when both are as near
-        else:
-            continue
-        if best is None or gap < best[0]:
-            best = (gap, q)
-    return best[1] if best else None
+def _people_named(text: str, people: list[Hit], cue: Hit) -> int:
+    before = sorted((p for p in people if p.end <= cue.start), key=lambda p: p.start)
+    count = 1
+    for a, b in zip(before, before[1:], strict=False):
+        if re.search(r"\b(?:and|і|и|y|et|und|e|i|та|oraz|ta)\b", text[a.end : b.start]) and b.start - a.end < 40:
+            count += 1
+    return count
+
+
+def _gap(cue: Hit, q: Quantity, cues: list[Hit], rises: list[Hit]) -> int | None:
+    """Characters between a casualty word and a number it may count, or None where it cannot."""
+    if q.end <= cue.start:
+        gap = cue.start - q.end
+        if gap > _BEFORE_WINDOW or _cue_between(cues, q.end, cue.start, cue):
+            return None
+        return gap
+    if q.start >= cue.end:
+        gap = q.start - cue.end
+        if _cue_between(cues, cue.end, q.start, cue):
+            return None
+        if gap > _AFTER_WINDOW:
+            # "the death toll from the strike in Zaporizhzhia has risen to eight"
+            if gap > _TOLL_WINDOW or not any(cue.end <= r.start and r.end <= q.start for r in rises):
+                return None
+            return gap
+        return gap + 5  # "two were killed" reads before "killed 2" when both are as near
+    return None
 
 
 def _cue_between(cues: list[Hit], start: int, end: int, own: Hit) -> bool:

@@ -22,6 +22,7 @@ SITE = "site"
 OFFICIAL = "official"
 OWNER = "owner"
 REFERENCE = "reference"  # a landmark for another place: "Otradnoye near Belgorod", "the Pokrovsk sector"
+UNNAMED = "unnamed"  # the region of a place the text leaves unnamed
 NAME = "name"  # part of a longer proper name: "Azov Corps", "Kyiv Independent"
 
 _WORD_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w'’-]+")
@@ -86,7 +87,21 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
                 refs.append(PlaceRef(m.start(), m.end(), m.group(0), place, SITE))
                 taken.append((m.start(), m.end()))
     refs.sort(key=lambda r: r.start)
-    return [replace(r, role=_role(unit, r)) for r in refs if not _in_sea(unit, r)]
+    return [
+        replace(r, role=_role(unit, r)) for r in refs if not _in_sea(unit, r) and not _actor_word(unit, r)
+    ]
+
+
+_CALENDAR = frozenset({"month", "weekday", "relday"})
+
+
+def _actor_word(unit: Unit, ref: PlaceRef) -> bool:
+    if any(h.start <= ref.start < h.end for h in unit.hits if h.category in _CALENDAR):
+        return True  # "May", "Sunday": a date, whatever village bears the name
+    # "SBU", "Azov", "Wagner": a side or an agency, whatever village shares its name
+    return ref.raw.isupper() and any(
+        h.start <= ref.start and ref.end <= h.end for h in unit.hits if h.category in ("side", "agency")
+    )
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -140,6 +155,18 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
         out = [r for r in out if not (r.start < m.end("name") and m.start("name") < r.end)]
         place = geo.Place(m.group("name"), "settlement", country, region, None, None, None, 0, 1)
         out.append(PlaceRef(m.start("name"), m.end("name"), m.group("name"), place, SITE))
+    for r in [r for r in out if r.place.kind in ("district", "admin1") and r.place.country in ("UA", "RU")]:
+        # "Shestakove in the Chuhuiv district", "Kivsharivka, Kupiansk district": a village of that area
+        m = _BEFORE_AREA_RE.search(text[max(0, r.start - 60) : r.start])
+        if m is None:
+            continue
+        s0 = max(0, r.start - 60) + m.start("name")
+        e0 = s0 + len(m.group("name"))
+        if any(o.start < e0 and s0 < o.end for o in out) or _lexicon_word(unit, s0, e0) or s0 == 0:
+            continue
+        name = local_spelling(m.group("name"), r.place.country)
+        place = geo.Place(name, "settlement", r.place.country, r.place.admin1, None, None, None, 0, 1)
+        out.append(PlaceRef(s0, e0, m.group("name"), place, SITE))
     for m in _LIST_RE.finditer(text):
         members = [(n.start() + m.start(), n.end() + m.start(), n.group()) for n in re.finditer(_NAME, m.group())]
         members = [x for x in members if x[2] not in _LIST_JOINERS]
@@ -158,10 +185,21 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
                 continue
             local = geo.lookup(name, country)
             if local is None or local.admin1 != region or local.kind != "settlement":
-                local = geo.Place(name, "settlement", country, region, None, None, None, 0, 1)
+                local = geo.Place(local_spelling(name, country), "settlement", country, region, None, None, None, 0, 1)
             out = [r for r in out if r is not current]
             out.append(PlaceRef(s, e, name, local, SITE))
     return sorted(out, key=lambda r: r.start)
+
+
+_BEFORE_AREA_RE = re.compile(rf"(?P<name>{_NAME})(?:,\s+|\s+in\s+(?:the\s+)?|\s+(?:у|в)\s+)$")
+
+
+def local_spelling(name: str, country: str) -> str:
+    """A Ukrainian village the gazetteer lacks, spelt the Ukrainian-based way inside the word
+    (я, ю, є after a consonant: ia, iu, ie), as the guideline asks of every Ukrainian place."""
+    if country != "UA" or not name.isascii():
+        return name
+    return re.sub(r"(?<=[bcdfghklmnprstvzBCDFGHKLMNPRSTVZ])y(?=[aue])", "i", name)
 
 
 _LIST_JOINERS = frozenset({"and", "et", "und", "y", "e", "i", "і", "и", "та"})
@@ -205,7 +243,12 @@ def _role(unit: Unit, ref: PlaceRef) -> str:
     if _POSSESSIVE_RE.match(text[ref.end : ref.end + 3]):
         return OWNER
     follower = _NAME_FOLLOWER_RE.match(text[ref.end : ref.end + 24])
-    if follower and ref.place.kind != "country" and not _known_place(follower.group(0).strip()):
+    if (
+        follower
+        and ref.place.kind != "country"
+        and not _known_place(follower.group(0).strip())
+        and not any(h.start == ref.end + 1 for h in unit.hits)
+    ):
         return NAME
     for h in unit.of("reference"):
         if 0 <= ref.start - h.end <= 6 or 0 <= h.start - ref.end <= 2:

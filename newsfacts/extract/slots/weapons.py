@@ -34,9 +34,10 @@ def first_weapon(unit: Unit, start: int = 0, end: int | None = None) -> str | No
     return None
 
 
-def first_means(unit: Unit) -> str | None:
+def first_means(unit: Unit, start: int = 0, end: int | None = None) -> str | None:
+    stop = len(unit.text) if end is None else end
     for h in unit.hits:
-        if h.category == "means":
+        if h.category == "means" and start <= h.start < stop:
             return str(h.value)
     return None
 
