@@ -25,7 +25,9 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-__all__ = ["Place", "PlaceMention", "country_name", "find_places", "lookup", "norm", "translit_uk"]
+__all__ = [
+    "Place", "PlaceMention", "country_name", "find_places", "in_region", "lookup", "norm", "translit_ru", "translit_uk",
+]
 
 DATA_FILE = Path(__file__).parent / "data" / "gazetteer.tsv.gz"
 
@@ -104,6 +106,32 @@ def translit_uk(text: str) -> str:
         else:
             out.append(text[i])
             prev_letter = ch.isalpha()
+    return "".join(out)
+
+
+_RU = dict(zip("абвгдежзийклмнопрстуфхцчшщъыьэюя", [
+    "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f",
+    "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"], strict=True))
+_RU_VOWELS = frozenset("аеёиоуыэюяъь")
+
+
+def translit_ru(text: str) -> str:
+    """Russian Cyrillic to Latin in the usual English way ("Грузское" -> "Gruzskoye")."""
+    out: list[str] = []
+    lower = text.lower()
+    for i, ch in enumerate(lower):
+        prev = lower[i - 1] if i else ""
+        if ch in "её":
+            lat = ("ye" if ch == "е" else "yo") if (not prev.isalpha() or prev in _RU_VOWELS) else (
+                "e" if ch == "е" else "yo")
+        elif ch in _RU:
+            lat = _RU[ch]
+        else:
+            out.append(text[i])
+            continue
+        if text[i].isupper() and lat:
+            lat = lat[0].upper() + lat[1:]
+        out.append(lat)
     return "".join(out)
 
 
@@ -818,6 +846,15 @@ def _list_region(text: str, hits: list[_Hit], h: _Hit, place: Place, admin1s: fr
     first = neighbours[0]
     name = text[h.start : h.end].replace("’", "").replace("'", "")
     return Place(name, "settlement", first.country, first.admin1, None, None, None, 0, 1)
+
+
+def in_region(name: str, admin1: str) -> Place | None:
+    """The settlement of that name in that admin-1 region ("Ivanivka" in Kharkiv), if the gazetteer has it."""
+    places = _gazetteer().places
+    for i in _settlement_ids(norm(name)):
+        if places[i].admin1 == admin1:
+            return places[i]
+    return None
 
 
 def lookup(name: str, country: str | None = None) -> Place | None:

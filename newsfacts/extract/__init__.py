@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 
 from newsfacts.extract import detect as d
-from newsfacts.extract.assemble import assemble
+from newsfacts.extract import assemble as assembly
 from newsfacts.extract.draft import ArticleContext, Draft, drafts_for
 from newsfacts.extract.lexicon import LANGUAGES, Lexicon, load
 from newsfacts.extract.segment import Unit, segment
@@ -38,7 +38,7 @@ def extract_mentions(article: ParsedArticle) -> list[EventMention]:
     for unit in units:
         drafts.extend(drafts_for(unit, lexicon, ctx, drafts))
     story = story_date(article, lexicon, units)
-    return [_mention(article, x) for x in assemble(drafts, article.published, story)]
+    return [_mention(article, x) for x in assembly.assemble(drafts, article.published, story)]
 
 
 def story_date(article: ParsedArticle, lexicon: Lexicon, units: list[Unit]) -> DateRef:

@@ -43,7 +43,12 @@ def horizon(unit: Unit) -> int:
     return min((h.start for h in unit.of("history")), default=len(unit.text))
 
 
+_FUTURE_AFTER = frozenset({"will", "would", "could", "might", "may", "can", "cannot", "can't", "should", "must"})
+
+
 def detect(unit: Unit) -> list[Cue]:
+    if unit.has("nonevent"):
+        return []  # sanctions, deliveries of weapons: policy, not an incident
     limit = horizon(unit)
     months = unit.of("month")
     # "May 16" is a date, not "may"
@@ -63,6 +68,10 @@ def detect(unit: Unit) -> list[Cue]:
             continue
         if any(0 <= h.start - m.end <= 1 for m in modals):
             continue  # "to strike deep inside Russia": an aim, not a deed
+        if any(
+            0 <= m.start - h.end <= 12 and unit.text[m.start : m.end].lower() in _FUTURE_AFTER for m in modals
+        ):
+            continue  # "the exchange will take place": not yet
         if any(abs(h.start - x.start) <= _MODAL_REACH for x in habitual):
             continue  # "is shelled regularly": a habit, not an incident
         cues.append(Cue(family, h.start, h.end))

@@ -96,13 +96,14 @@ def drafts_for(unit: Unit, lexicon: Lexicon, ctx: ArticleContext, previous: list
             where = where_of(ref.place, ref.raw)
             if ref.role == places.UNNAMED:
                 where = replace(where, unnamed=True)
-            out.append(_draft(unit, cue, where, cues, ctx, len(sites) > 1, ref))
+            others = tuple(s.start for s in sites if s is not ref)
+            out.append(_draft(unit, cue, where, cues, ctx, others, ref))
         return [x for x in out if x is not None]
     where = _fallback_where(unit, refs, cues, ctx, previous)
     if where is None:
         return []
     cue = _cue_for(cues, 0, len(unit.text))
-    draft = _draft(unit, cue, where, cues, ctx, False, None)
+    draft = _draft(unit, cue, where, cues, ctx, (), None)
     if draft is not None:
         draft.country_level = where.admin1 is None and where.location is None
     return [draft] if draft is not None else []
@@ -110,6 +111,14 @@ def drafts_for(unit: Unit, lexicon: Lexicon, ctx: ArticleContext, previous: list
 
 def _sites(unit: Unit, refs: list[places.PlaceRef]) -> list[places.PlaceRef]:
     sites = [r for r in refs if r.role == places.SITE and r.place.kind != "country"]
+    # a landmark after a named village is only its landmark ("Udachne, west of Pokrovsk"); "near X"
+    # with nothing named before it is the place ("a drone hit a car near Krasnopillia")
+    for r in refs:
+        if r.role == places.REFERENCE and r.place.kind == "settlement" and not any(
+            s.place.kind == "settlement" and s.start < r.start for s in sites
+        ):
+            sites.append(r)
+    sites.sort(key=lambda r: r.start)
     if not sites:
         # a landmark is the place only where nothing else is named ("fighting near Pokrovsk")
         sites = [r for r in refs if r.role == places.REFERENCE and r.place.kind != "country"][:1]
@@ -149,9 +158,10 @@ def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue]) -> bool:
     capital is a site where the text puts something in it or aims something at it, not where it
     stands for its government ("Moscow said", "talks between Kyiv and Moscow")."""
     cue = _cue_for(cues, ref.start, ref.end)
-    if ref.place.country not in ("UA", "RU") and cue.family not in _FOREIGN_FAMILIES:
+    foreign = ref.place.country not in ("UA", "RU")
+    if foreign and cue.family not in _FOREIGN_FAMILIES and not (cue.family == d.STRIKE and ref.place.kind == "settlement"):
         return False
-    if ref.place.kind == "settlement" and ref.place.name in _CAPITALS:
+    if ref.place.kind == "settlement" and (ref.place.name in _CAPITALS or foreign and cue.family == d.STRIKE):
         before = unit.text[max(0, ref.start - 24) : ref.start]
         located = any(0 <= ref.start - h.end <= 12 for h in unit.of("locative"))
         aimed = any(0 <= ref.start - c.end <= 2 for c in cues if c.family in _ACTION_FAMILIES)
@@ -266,9 +276,10 @@ def _draft(
     where: Where,
     cues: list[d.Cue],
     ctx: ArticleContext,
-    several: bool,
+    others: tuple[int, ...],
     ref: places.PlaceRef | None,
 ) -> Draft | None:
+    """The event a cue codes at one place; `others` are where the sentence's other places start."""
     family = cue.family
     if family == d.STRIKE and any(c.family == d.CLASH and 0 <= cue.start - c.end <= 20 for c in cues):
         family = d.CLASH  # "repelled Russian attacks near X": ground fighting
@@ -278,9 +289,12 @@ def _draft(
         family = d.INTERCEPT  # "attacked with 18 drones, 16 were shot down" and nothing hit: an interception
     if family == d.DAMAGE and _weapons_destroyed(unit, cue):
         family = d.INTERCEPT  # "air defence destroyed 16 Shahed drones"
-    span = _clause_span(unit, ref, several)
+    span = _clause_span(unit, ref, bool(others))
     span = (span[0], min(span[1], d.horizon(unit)))
     toll = numbers.casualties(unit, *span)
+    if any(span[0] <= o < span[1] for o in others):
+        # "shelling of Kostiantynivka and Druzhkivka killed four": a total over places, no one's figure
+        toll = numbers.Casualties(None if toll.killed else 0, None if toll.injured else 0)
     debris = unit.has("debris")
     hurt = (toll.killed or 0) > 0 or (toll.injured or 0) > 0
     if family == d.INTERCEPT and (hurt and debris or hurt and not debris):
@@ -303,8 +317,9 @@ def _draft(
         actor2 = actors.CIVILIANS if hurt and not unit.has("military") else None
         return Draft(family, EXPLOSIONS, sub, actor1, actor2, where, weapon, toll.killed, toll.injured, when, [unit])
     if family == d.INTERCEPT:
-        launcher = named if named else actors.other(owner)
-        interceptor = actors.other(launcher) if launcher else owner
+        interceptor, launcher = actors.interceptor_and_launcher(unit)
+        launcher = launcher or actors.other(interceptor) or actors.other(owner)
+        interceptor = interceptor or actors.other(launcher) or owner
         if where.country not in ("UA", "RU") and named is None:
             return None
         return Draft(family, STRATEGIC, "Disrupted weapons use", interceptor, launcher, where, weapon, 0, 0, when, [unit])
@@ -332,8 +347,7 @@ def _draft(
         return Draft(family, RIOTS, sub, actors.RIOTERS, None, where, None, toll.killed, toll.injured, when, [unit])
     if family == d.ARREST:
         actor1 = actors.agency_side(unit) or owner
-        return Draft(family, STRATEGIC, "Arrests", actor1, actors.CIVILIANS, where, None, 0, 0, dates.NO_DATE,
-                     [unit])
+        return Draft(family, STRATEGIC, "Arrests", actor1, actors.CIVILIANS, where, None, 0, 0, when, [unit])
     if family in (d.EXCHANGE, d.CEASEFIRE):
         first = _first_party(unit)
         return Draft(family, STRATEGIC, "Agreement", first, actors.other(first), where, None, 0, 0, when, [unit])

@@ -80,6 +80,25 @@ def named_side(unit: Unit, cue_start: int | None = None) -> str | None:
     return None
 
 
+def interceptor_and_launcher(unit: Unit) -> tuple[str | None, str | None]:
+    """For an interception: the side named with the air defence or the shooting down, and the side
+    named with the weapon ("Russian air defences shot down 25 Ukrainian drones")."""
+    sides = [s for s in unit.of("side") if not _is_attribution(unit, s.end)]
+    interceptor = launcher = None
+    for s in sides:
+        for a in unit.hits:
+            near = 0 <= a.start - s.end <= _SIDE_GAP or 0 <= s.start - a.end <= 3
+            if not near:
+                continue
+            if a.category == "weapon" and launcher is None:
+                launcher = str(s.value)
+            elif a.category in ("cue", "military") and a.value in ("intercept", "soldier") and interceptor is None:
+                interceptor = str(s.value)
+    if interceptor and launcher == interceptor:
+        launcher = None
+    return interceptor, launcher
+
+
 def _is_attribution(unit: Unit, end: int) -> bool:
     # "Ukrainian officials said", "Russia's defence ministry reported": a source, not the actor
     return any(0 <= h.start - end <= 20 for h in unit.of("official")) or any(

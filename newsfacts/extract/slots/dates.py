@@ -19,6 +19,8 @@ _DAY_BEFORE_RE = re.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th|er|\.|-?го|-?е|
 _DAY_AFTER_RE = re.compile(r"^\.?\s*([0-3]?\d)(?:st|nd|rd|th)?(?!\d)")
 _YEAR_AFTER_RE = re.compile(r"^(?:\.?,?\s*(?:de\s+|del\s+)?)((?:19|20)\d\d)(?!\d)")
 _NUMERIC_RE = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?!\d)|((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_DATELINE_END_RE = re.compile(r"^\s*(?:\(|—|–|-\s)")
+_TO_DAY_RE = re.compile(r"^\s*(?:to|into|-|–|—|на|проти|до|na|al|au|auf|zum)\s+([0-3]?\d)(?!\d)")
 _ANNOUNCE_GAP = 14  # "said on Thursday", "reported on Sept. 15", "заявил в пятницу"
 _LAST_RE = re.compile(r"(?:last|past|pasado|dernier|letzten|scorso|passado|минулого|прошлого|ostatni)\W*$", re.I)
 
@@ -49,11 +51,19 @@ def resolve(unit: Unit, published: date | None, start: int = 0, end: int | None 
     if any(h.value == "past_day" for h in night):
         return NO_DATE
     if any(h.value == "night_to" for h in night):
-        after = [f for f in found if f.basis == "calendar" and any(0 <= f.start - h.end <= 40 for h in night)]
+        after = [
+            f for f in found
+            if f.basis in ("calendar", "weekday") and f.value is not None
+            and any(h.value == "night_to" and 0 <= f.start - h.end <= 40 for h in night)
+        ]
         if after:
             # "the night of 13 to 14 December": the last day named is the morning it ended
             last = max(after, key=lambda f: f.start)
-            return DateRef(last.value, "night_of", 1)
+            value = last.value
+            to_day = _TO_DAY_RE.match(unit.text[last.end : last.end + 12])
+            if to_day and value is not None:
+                value = _safe_date(value.year, value.month, int(to_day.group(1))) or value  # "May 11 to 12"
+            return DateRef(value, "night_of", 1)
     ranges = unit.of("range")
     if any(f.basis == "calendar" and 0 <= f.start - r.end <= 6 for f in found for r in ranges):
         return NO_DATE  # "between August 4 and 16": a span, not a day
@@ -96,6 +106,9 @@ def _expressions(unit: Unit, published: date | None) -> list[_Found]:
         y = _YEAR_AFTER_RE.match(text[end : end + 12])
         if y:
             year = int(y.group(1))
+        after_year = end + (y.end() if y else 0)
+        if start < 48 and _DATELINE_END_RE.match(text[after_year : after_year + 4]):
+            continue  # "KYIV, May 16 (Reuters) -": the filing date, not the incident's
         out.append(_Found(start, end, _calendar(day, int(h.value), year, published), "calendar"))
     for m in _NUMERIC_RE.finditer(text):
         if m.group(1):

@@ -78,7 +78,11 @@ def casualties(unit: Unit, start: int = 0, end: int | None = None) -> Casualties
     negated = any(start <= h.start < stop for h in unit.of("negation"))
     if not cues:
         return Casualties(0, 0)
-    numbers = [q for q in quantities(unit) if start <= q.start < stop]
+    negations = unit.of("negation")
+    numbers = [
+        q for q in quantities(unit)
+        if start <= q.start < stop and not any(n.start <= q.start < n.end for n in negations)
+    ]
     people = [h for h in unit.of("person", "one") if start <= h.start < stop]
     # each number goes to the casualty word nearest to it, nearest pairs first, so that in
     # "the dead included a child while 42 people were injured" 42 is the injured
@@ -101,6 +105,8 @@ def casualties(unit: Unit, start: int = 0, end: int | None = None) -> Casualties
             continue
         if i in counts:
             result[kind] = counts[i]
+        elif negated:
+            result[kind] = 0
         elif near := [p for p in people if abs(p.start - cue.start) <= _PERSON_WINDOW + 30]:
             # "a 41-year-old man and a 39-year-old woman were injured": one for each person named
             result[kind] = _people_named(unit.text, near, cue)

@@ -22,6 +22,7 @@ SITE = "site"
 OFFICIAL = "official"
 OWNER = "owner"
 REFERENCE = "reference"  # a landmark for another place: "Otradnoye near Belgorod", "the Pokrovsk sector"
+DATELINE = "dateline"  # "KHARKIV, May 16 (Wire) -": where the report was filed
 UNNAMED = "unnamed"  # the region of a place the text leaves unnamed
 NAME = "name"  # part of a longer proper name: "Azov Corps", "Kyiv Independent"
 
@@ -69,6 +70,7 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
         if unit.start <= m.start and m.end <= unit.end
     ]
     refs = [_seat_of_community(_region_if_said(unit, r)) for r in refs]
+    refs = _namesake_in_named_region(unit, refs)
     refs = _unknown_named(unit, refs, body)
     taken = [(r.start, r.end) for r in refs]
     for h in unit.of("region"):
@@ -99,6 +101,8 @@ def _actor_word(unit: Unit, ref: PlaceRef) -> bool:
     if any(h.start <= ref.start < h.end for h in unit.hits if h.category in _CALENDAR):
         return True  # "May", "Sunday": a date, whatever village bears the name
     # "SBU", "Azov", "Wagner": a side or an agency, whatever village shares its name
+    if any(h.start <= ref.start < h.end for h in unit.hits if h.category == "weapon"):
+        return True  # "Shahed drones"
     return ref.raw.isupper() and any(
         h.start <= ref.start and ref.end <= h.end for h in unit.hits if h.category in ("side", "agency")
     )
@@ -120,6 +124,33 @@ def regional(admin1: str) -> geo.Place | None:
         return place
     place = geo.lookup(admin1)
     return place if place is not None and place.kind == "admin1" else None
+
+
+_IN_REGION_RE = re.compile(r"^(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?)$")
+
+
+def _namesake_in_named_region(unit: Unit, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """"Ivanivka in the Kharkiv region", "Rylsk, Kursk region": the village of that name in that
+    region, and the region is no place of its own (guideline, "Places": "X, Y" names one place)."""
+    out = []
+    for i, r in enumerate(refs):
+        nxt = refs[i + 1] if i + 1 < len(refs) else None
+        if (
+            nxt is not None
+            and r.place.kind == "settlement"
+            and nxt.place.kind == "admin1"
+            and r.place.admin1 != nxt.place.admin1
+            and _IN_REGION_RE.match(unit.text[r.end : nxt.start])
+            and nxt.place.admin1
+            and (" " in nxt.raw or not unit.text[r.end : nxt.start].startswith(","))
+        ):
+            local = geo.in_region(r.place.name, nxt.place.admin1) or geo.in_region(r.raw, nxt.place.admin1)
+            if local is None:
+                local = geo.Place(local_spelling(r.raw, nxt.place.country), "settlement", nxt.place.country,
+                                  nxt.place.admin1, None, None, None, 0, 1)
+            r = replace(r, place=local)
+        out.append(r)
+    return out
 
 
 def _seat_of_community(ref: PlaceRef) -> PlaceRef:
@@ -153,7 +184,8 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
             continue
         country = _country_of(region)
         out = [r for r in out if not (r.start < m.end("name") and m.start("name") < r.end)]
-        place = geo.Place(m.group("name"), "settlement", country, region, None, None, None, 0, 1)
+        place = geo.Place(local_spelling(m.group("name"), country), "settlement", country, region, None, None,
+                          None, 0, 1)
         out.append(PlaceRef(m.start("name"), m.end("name"), m.group("name"), place, SITE))
     for r in [r for r in out if r.place.kind in ("district", "admin1") and r.place.country in ("UA", "RU")]:
         # "Shestakove in the Chuhuiv district", "Kivsharivka, Kupiansk district": a village of that area
@@ -195,9 +227,17 @@ _BEFORE_AREA_RE = re.compile(rf"(?P<name>{_NAME})(?:,\s+|\s+in\s+(?:the\s+)?|\s+
 
 
 def local_spelling(name: str, country: str) -> str:
-    """A Ukrainian village the gazetteer lacks, spelt the Ukrainian-based way inside the word
-    (я, ю, є after a consonant: ia, iu, ie), as the guideline asks of every Ukrainian place."""
-    if country != "UA" or not name.isascii():
+    """A village the gazetteer lacks, in English letters: Cyrillic brought to its dictionary form
+    and transliterated (Ukrainian way in Ukraine, the usual Russian way in Russia, as the guideline
+    asks); a Latin Ukrainian name spelt with ia, iu, ie inside the word."""
+    if not name.isascii():
+        cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in name)
+        if not cyrillic:
+            return name
+        ukrainian = any(ch in "іїєґІЇЄҐ" for ch in name) or country == "UA"
+        lemma = _nominative(name, "uk" if ukrainian else "ru")
+        return geo.translit_uk(lemma) if ukrainian else geo.translit_ru(lemma)
+    if country != "UA":
         return name
     return re.sub(r"(?<=[bcdfghklmnprstvzBCDFGHKLMNPRSTVZ])y(?=[aue])", "i", name)
 
@@ -238,8 +278,15 @@ def _same_name(a: str, b: str) -> bool:
 _NAME_FOLLOWER_RE = re.compile(r"^ (?!Oblast|Region|Raion|Krai|District)[A-Z][a-z]+")
 
 
+# "west of Pokrovsk", "near the city of Pokrovsk", "not far from the town of Bakhmut"
+_LANDMARK_GAP_RE = re.compile(r"^\s*(?:the\s+)?(?:(?:city|town|village|settlement|port)\s+of\s+)?$")
+_DATELINE_RE = re.compile(r"^\s*(?:,|\(|—|–|-|\s\()")
+
+
 def _role(unit: Unit, ref: PlaceRef) -> str:
     text = unit.text
+    if ref.start <= 2 and ref.raw.isupper() and _DATELINE_RE.match(text[ref.end : ref.end + 3]):
+        return DATELINE
     if _POSSESSIVE_RE.match(text[ref.end : ref.end + 3]):
         return OWNER
     follower = _NAME_FOLLOWER_RE.match(text[ref.end : ref.end + 24])
@@ -251,7 +298,8 @@ def _role(unit: Unit, ref: PlaceRef) -> str:
     ):
         return NAME
     for h in unit.of("reference"):
-        if 0 <= ref.start - h.end <= 6 or 0 <= h.start - ref.end <= 2:
+        gap = text[h.end : ref.start]
+        if (0 <= ref.start - h.end <= 24 and _LANDMARK_GAP_RE.match(gap)) or 0 <= h.start - ref.end <= 2:
             return REFERENCE
     for h in unit.of("official"):
         if 0 <= h.start - ref.end <= _OFFICIAL_GAP and _only_qualifiers(text[ref.end : h.start]):
@@ -282,6 +330,24 @@ def _in_sea(unit: Unit, ref: PlaceRef) -> bool:
 _LEMMATISED = frozenset({"uk", "ru", "pl"})
 
 
+def _nominative(word: str, language: str) -> str:
+    """The dictionary form of an inflected place name, each word, capitalised ("Грузском" -> "Грузское")."""
+    out = []
+    for part in word.split():
+        parses = [p for p in _morph(language).parse(part) if not {"Name", "Surn", "Patr"} & _grammemes(p)]
+        lemma = part.lower()
+        if parses:
+            # keep gender and number: "Грузском" -> "грузское", not the masculine "грузский"
+            nominative = parses[0].inflect({"nomn"})
+            lemma = nominative.word if nominative is not None else parses[0].normal_form
+        out.append(lemma[:1].upper() + lemma[1:])
+    return " ".join(out)
+
+
+def _grammemes(parse) -> set[str]:
+    return set(str(parse.tag).replace(" ", ",").split(","))
+
+
 @cache
 def _morph(language: str):
     import pymorphy3
@@ -295,8 +361,7 @@ def _lemma_place(word: str, language: str) -> geo.Place | None:
     candidates: list[str] = []
     if language in ("uk", "ru"):
         for parse in _morph(language).parse(word):
-            tags = parse.tag
-            if {"Name", "Surn", "Patr"} & set(str(tags).replace(" ", ",").split(",")):
+            if {"Name", "Surn", "Patr"} & _grammemes(parse):
                 continue
             candidates.append(parse.normal_form)
     else:
