@@ -7,6 +7,7 @@ word in the sentence) are not coded.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsfacts.extract.segment import Unit
@@ -40,7 +41,13 @@ class Cue:
 def horizon(unit: Unit) -> int:
     """Where history starts in a sentence ("..., a year after an attack there that killed 20"):
     what comes after it is not coded."""
-    return min((h.start for h in unit.of("history")), default=len(unit.text))
+    starts = [h.start for h in unit.of("history")]
+    # "since 2024", "с 2022 года", "desde 2014": a span of years
+    starts += [h.start for h in unit.of("since") if _YEAR_RE.match(unit.text, h.end)]
+    return min(starts, default=len(unit.text))
+
+
+_YEAR_RE = re.compile(r"\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:19|20)\d\d")
 
 
 _FUTURE_AFTER = frozenset({"will", "would", "could", "might", "may", "can", "cannot", "can't", "should", "must"})

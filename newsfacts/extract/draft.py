@@ -89,6 +89,7 @@ def drafts_for(unit: Unit, lexicon: Lexicon, ctx: ArticleContext, previous: list
         return []  # "in August", "in March last year": a month before this one is told as history
     refs = places.find(unit, lexicon, ctx.body)
     sites = [r for r in _sites(unit, refs) if _site_for(unit, r, cues)]
+    sites = [r for r in sites if _near_a_cue(unit, r, cues, sites)]
     out: list[Draft] = []
     if sites:
         for ref in sites:
@@ -160,6 +161,8 @@ def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue]) -> bool:
     cue = _cue_for(cues, ref.start, ref.end)
     foreign = ref.place.country not in ("UA", "RU")
     if foreign and cue.family not in _FOREIGN_FAMILIES and not (cue.family == d.STRIKE and ref.place.kind == "settlement"):
+        return False
+    if foreign and cue.family == d.STRIKE and max(ref.start - cue.end, cue.start - ref.end) > 40:
         return False
     if ref.place.kind == "settlement" and (ref.place.name in _CAPITALS or foreign and cue.family == d.STRIKE):
         before = unit.text[max(0, ref.start - 24) : ref.start]
@@ -281,7 +284,9 @@ def _draft(
 ) -> Draft | None:
     """The event a cue codes at one place; `others` are where the sentence's other places start."""
     family = cue.family
-    if family == d.STRIKE and any(c.family == d.CLASH and 0 <= cue.start - c.end <= 20 for c in cues):
+    if family == d.STRIKE and unit.has("military") and any(
+        c.family == d.CLASH and 0 <= cue.start - c.end <= 20 for c in cues
+    ):
         family = d.CLASH  # "repelled Russian attacks near X": ground fighting
     if family == d.STRIKE and any(c.family == d.INTERCEPT for c in cues) and not any(
         c.family in (d.DAMAGE, d.CASUALTY) for c in cues
@@ -324,8 +329,10 @@ def _draft(
             return None
         return Draft(family, STRATEGIC, "Disrupted weapons use", interceptor, launcher, where, weapon, 0, 0, when, [unit])
     if family in _TERRITORY:
-        if where.location is None and where.admin1 is None:
-            return None
+        if where.location is None:
+            return None  # ground is taken village by village; a region is no territory event
+        if _people_taken(unit, cue):
+            return None  # "captured two soldiers": prisoners, not ground
         if named:
             actor1 = named
         elif family == d.CAPTURE:
@@ -349,6 +356,8 @@ def _draft(
         actor1 = actors.agency_side(unit) or owner
         return Draft(family, STRATEGIC, "Arrests", actor1, actors.CIVILIANS, where, None, 0, 0, when, [unit])
     if family in (d.EXCHANGE, d.CEASEFIRE):
+        if not unit.has("agreed"):
+            return None  # talks about a ceasefire or an exchange with no outcome are not an event
         first = _first_party(unit)
         return Draft(family, STRATEGIC, "Agreement", first, actors.other(first), where, None, 0, 0, when, [unit])
     if family == d.SABOTAGE:
@@ -375,6 +384,24 @@ def _unnamed_settlement(unit: Unit) -> bool:
         and not re.match(r"\s+(?:of|called|named)\s", unit.text[h.end : h.end + 8])
         for h in unit.of("placeword", "settlement")
     )
+
+
+def _people_taken(unit: Unit, cue: d.Cue) -> bool:
+    return any(
+        h.category in ("military", "person") and 0 <= h.start - cue.end <= 25 for h in unit.hits
+    ) and not any(h.category == "placeword" and 0 <= h.start - cue.end <= 25 for h in unit.hits)
+
+
+_CUE_REACH = 140  # a place further than this from every cue of its sentence is not where it happened
+
+
+def _near_a_cue(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue], sites: list[places.PlaceRef]) -> bool:
+    gap = min(max(ref.start - c.end, c.start - ref.end, 0) for c in cues)
+    if gap <= _CUE_REACH:
+        return True
+    # a member of a list that starts near a cue ("targeting the Dnipro, Zhytomyr, ... regions")
+    before = [s for s in sites if s.end <= ref.start]
+    return bool(before) and ref.start - before[-1].end <= 6 and _near_a_cue(unit, before[-1], cues, before[:-1])
 
 
 def _weapons_destroyed(unit: Unit, cue: d.Cue) -> bool:

@@ -71,7 +71,7 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
     ]
     refs = [_seat_of_community(_region_if_said(unit, r)) for r in refs]
     refs = _namesake_in_named_region(unit, refs)
-    refs = _unknown_named(unit, refs, body)
+    refs = [_region_if_regional(unit, r) for r in refs]
     taken = [(r.start, r.end) for r in refs]
     for h in unit.of("region"):
         if _overlaps(h.start, h.end, taken):
@@ -88,6 +88,8 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
             if place is not None:
                 refs.append(PlaceRef(m.start(), m.end(), m.group(0), place, SITE))
                 taken.append((m.start(), m.end()))
+    refs.sort(key=lambda r: r.start)
+    refs = _unknown_named(unit, refs, body)
     refs.sort(key=lambda r: r.start)
     return [
         replace(r, role=_role(unit, r)) for r in refs if not _in_sea(unit, r) and not _actor_word(unit, r)
@@ -126,6 +128,7 @@ def regional(admin1: str) -> geo.Place | None:
     return place if place is not None and place.kind == "admin1" else None
 
 
+_REGION_WORD_END_RE = re.compile(r"\s(?!regional)\w+$")
 _IN_REGION_RE = re.compile(r"^(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?)$")
 
 
@@ -142,7 +145,7 @@ def _namesake_in_named_region(unit: Unit, refs: list[PlaceRef]) -> list[PlaceRef
             and r.place.admin1 != nxt.place.admin1
             and _IN_REGION_RE.match(unit.text[r.end : nxt.start])
             and nxt.place.admin1
-            and (" " in nxt.raw or not unit.text[r.end : nxt.start].startswith(","))
+            and _REGION_WORD_END_RE.search(nxt.raw)
         ):
             local = geo.in_region(r.place.name, nxt.place.admin1) or geo.in_region(r.raw, nxt.place.admin1)
             if local is None:
@@ -151,6 +154,19 @@ def _namesake_in_named_region(unit: Unit, refs: list[PlaceRef]) -> list[PlaceRef
             r = replace(r, place=local)
         out.append(r)
     return out
+
+
+def _region_if_regional(unit: Unit, ref: PlaceRef) -> PlaceRef:
+    """A bare name that is both a city and a region codes the city, unless the region is plainly
+    meant: "In Kharkiv, regional authorities reported three injuries" (guideline, "Places")."""
+    if ref.place.kind != "settlement" or not ref.place.admin1 or not _same_name(ref.place.name, ref.place.admin1):
+        return ref
+    regional_word = any(
+        unit.text[h.start : h.end].lower().startswith("regional") and 0 <= h.start - ref.end <= 24
+        for h in unit.of("placeword", "region")
+    )
+    region = regional(ref.place.admin1) if regional_word else None
+    return replace(ref, place=region) if region is not None else ref
 
 
 def _seat_of_community(ref: PlaceRef) -> PlaceRef:
@@ -167,7 +183,7 @@ def _seat_of_community(ref: PlaceRef) -> PlaceRef:
 
 _NAME = r"[A-ZА-ЯЁІЇЄҐ][\w'’]+(?:-[\w'’]+)*(?: [A-ZА-ЯЁІЇЄҐ][\w'’]+)?"
 _LIST_RE = re.compile(rf"{_NAME}(?:(?:\s*,\s*(?:and |і |и |y |et |und |e |i )?|\s+(?:and|і|и|y|et|und|e|i|та)\s+){_NAME})+")
-_COMMUNITY_RE = re.compile(rf"(?P<name>{_NAME})\s+(?:community|hromada|громад\w*|community's)")
+_COMMUNITY_RE = re.compile(rf"(?P<name>{_NAME})\s+(?:community|hromada|громад\w*|community's|farm|khutor|хутор\w*)\b")
 
 
 def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[PlaceRef]:
@@ -177,7 +193,7 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
     text = unit.text
     out = list(refs)
     for m in _COMMUNITY_RE.finditer(text):
-        if any(r.start <= m.start("name") < r.end and r.place.kind == "settlement" for r in out):
+        if any(r.start <= m.start("name") and m.end("name") <= r.end and r.place.kind == "settlement" for r in out):
             continue
         region = body.main_admin1({r.place.admin1 for r in refs if r.place.admin1} or set(body.admin1_counts))
         if region is None:
@@ -202,6 +218,8 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
     for m in _LIST_RE.finditer(text):
         members = [(n.start() + m.start(), n.end() + m.start(), n.group()) for n in re.finditer(_NAME, m.group())]
         members = [x for x in members if x[2] not in _LIST_JOINERS]
+        if any(_ADJECTIVE_END_RE.search(name) for _, _, name in members):
+            continue  # "Курской, Брянской и Орловской областей": regions, told by the lexicon
         known = [r for r in out if r.place.kind == "settlement" and any(r.start == s for s, _, _ in members)]
         if not known or len(members) < 2:
             continue
@@ -234,14 +252,17 @@ def local_spelling(name: str, country: str) -> str:
         cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in name)
         if not cyrillic:
             return name
-        ukrainian = any(ch in "іїєґІЇЄҐ" for ch in name) or country == "UA"
-        lemma = _nominative(name, "uk" if ukrainian else "ru")
-        return geo.translit_uk(lemma) if ukrainian else geo.translit_ru(lemma)
+        written_uk = any(ch in "іїєґІЇЄҐ" for ch in name)
+        lemma = _nominative(name, "uk" if written_uk else "ru")
+        if country == "UA" and not written_uk:
+            lemma = ukrainian_form(lemma)  # a Ukrainian village named in Russian: its Ukrainian name
+        return geo.translit_uk(lemma) if country == "UA" else geo.translit_ru(lemma)
     if country != "UA":
         return name
     return re.sub(r"(?<=[bcdfghklmnprstvzBCDFGHKLMNPRSTVZ])y(?=[aue])", "i", name)
 
 
+_ADJECTIVE_END_RE = re.compile(r"(?:ой|ей|ий|ый|ая|яя|ская|ской|ська|ській|ського|ської|ского|ским|ских|ских)$")
 _LIST_JOINERS = frozenset({"and", "et", "und", "y", "e", "i", "і", "и", "та"})
 
 
@@ -289,6 +310,8 @@ def _role(unit: Unit, ref: PlaceRef) -> str:
         return DATELINE
     if _POSSESSIVE_RE.match(text[ref.end : ref.end + 3]):
         return OWNER
+    if any(0 <= h.start - ref.end <= 2 for h in unit.of("announce")):
+        return NAME  # "Putin said", "Moscow claimed": a person, a government
     follower = _NAME_FOLLOWER_RE.match(text[ref.end : ref.end + 24])
     if (
         follower
@@ -330,6 +353,26 @@ def _in_sea(unit: Unit, ref: PlaceRef) -> bool:
 _LEMMATISED = frozenset({"uk", "ru", "pl"})
 
 
+_RU_TO_UK_ENDINGS = (
+    ("овское", "івське"), ("евское", "івське"), ("ское", "ське"), ("овка", "івка"), ("евка", "івка"),
+    ("ое", "е"), ("ый", "ий"), ("ая", "а"),
+)
+
+
+def ukrainian_form(russian: str) -> str:
+    """The usual Ukrainian form of a Ukrainian place name written in Russian ("Кузьминовка" ->
+    "Кузьмінівка" is read "Kuzmynivka"; "Отрадное" -> "Отрадне")."""
+    out = []
+    for word in russian.split():
+        low = word.lower()
+        for ru, uk in _RU_TO_UK_ENDINGS:
+            if low.endswith(ru):
+                word = word[: len(word) - len(ru)] + uk
+                break
+        out.append(word.replace("ы", "и").replace("э", "е").replace("ё", "о"))
+    return " ".join(out)
+
+
 def _nominative(word: str, language: str) -> str:
     """The dictionary form of an inflected place name, each word, capitalised ("Грузском" -> "Грузское")."""
     out = []
@@ -361,7 +404,11 @@ def _lemma_place(word: str, language: str) -> geo.Place | None:
     candidates: list[str] = []
     if language in ("uk", "ru"):
         for parse in _morph(language).parse(word):
-            if {"Name", "Surn", "Patr"} & _grammemes(parse):
+            grammemes = _grammemes(parse)
+            # a place name is a noun; adjectives ("Українські", "Южной") and persons' names are not
+            if {"Name", "Surn", "Patr"} & grammemes or "NOUN" not in grammemes:
+                continue
+            if language == "ru" and "Geox" not in grammemes:
                 continue
             candidates.append(parse.normal_form)
     else:
