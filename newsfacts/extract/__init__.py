@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 
+from newsfacts import geo
+
 from newsfacts.extract import detect as d
 from newsfacts.extract import assemble as assembly
 from newsfacts.extract.draft import ArticleContext, Draft, drafts_for
@@ -38,7 +40,21 @@ def extract_mentions(article: ParsedArticle) -> list[EventMention]:
     for unit in units:
         drafts.extend(drafts_for(unit, lexicon, ctx, drafts))
     story = story_date(article, lexicon, units)
-    return [_mention(article, x) for x in assembly.assemble(drafts, article.published, story)]
+    weapon = story_weapon(article, lexicon)
+    return [_mention(article, x) for x in assembly.assemble(drafts, article.published, story, weapon)]
+
+
+def story_weapon(article: ParsedArticle, lexicon: Lexicon) -> assembly.StoryWeapon | None:
+    """The one weapon the headline names, if it names exactly one, with the places it names."""
+    if not article.title:
+        return None
+    named = {str(h.value) for h in lexicon.scan(article.title) if h.category == "weapon" and h.value != "small arms"}
+    if len(named) != 1:
+        return None
+    found = geo.find_places(article.title)
+    regions = frozenset(m.place.admin1 for m in found if m.place.kind == "admin1" and m.place.admin1)
+    towns = frozenset(m.place.name for m in found if m.place.kind == "settlement")
+    return assembly.StoryWeapon(named.pop(), regions, towns)
 
 
 def story_date(article: ParsedArticle, lexicon: Lexicon, units: list[Unit]) -> DateRef:

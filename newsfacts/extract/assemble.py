@@ -5,17 +5,31 @@ Drafts come in text order; each rule takes the list and returns a new one.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from newsfacts.extract import detect as d
 from newsfacts.extract.draft import EXPLOSIONS, STRATEGIC, Draft
-from newsfacts.extract.slots import actors, dates
+from newsfacts.extract.slots import actors, dates, weapons
 
 PASSING_MENTION_DAYS = 7
 
 
-def assemble(drafts: list[Draft], published: date | None, story: dates.DateRef = dates.NO_DATE) -> list[Draft]:
+@dataclass(frozen=True, slots=True)
+class StoryWeapon:
+    weapon: str
+    regions: frozenset[str]  # admin-1 regions the headline names
+    towns: frozenset[str]  # settlements the headline names
+
+
+def assemble(
+    drafts: list[Draft],
+    published: date | None,
+    story: dates.DateRef = dates.NO_DATE,
+    story_weapon: StoryWeapon | None = None,
+) -> list[Draft]:
     drafts = date_from_story(drafts, story)
+    drafts = weapon_from_story(drafts, story_weapon)
     drafts = drop_old_passing_mentions(drafts, published)
     drafts = merge_same_incident(drafts)
     drafts = drop_country_level_when_places_named(drafts)
@@ -36,6 +50,19 @@ def date_from_story(drafts: list[Draft], story: dates.DateRef) -> list[Draft]:
     for x in drafts:
         if x.when.value is None and x.family in _STORY_FAMILIES and not x.unit.has("night", "past_day"):
             x.when = dates.DateRef(story.value, "story", 1)
+    return drafts
+
+
+def weapon_from_story(drafts: list[Draft], story: StoryWeapon | None) -> list[Draft]:
+    """A report about one kind of attack on a region ("Russian drone strikes hit Sumy region") tells
+    the incidents there without naming the weapon each time: they take the headline's weapon."""
+    if story is None:
+        return drafts
+    for x in drafts:
+        inside = x.where.location in story.towns or x.where.admin1 in story.regions
+        if inside and x.family in (d.STRIKE, d.DAMAGE, d.CASUALTY) and x.weapon is None and x.sub_event_type is None:
+            x.weapon = story.weapon
+            x.sub_event_type = weapons.strike_sub_type(story.weapon, None)
     return drafts
 
 

@@ -322,6 +322,9 @@ def _draft(
         actor2 = actors.CIVILIANS if hurt and not unit.has("military") else None
         return Draft(family, EXPLOSIONS, sub, actor1, actor2, where, weapon, toll.killed, toll.injured, when, [unit])
     if family == d.INTERCEPT:
+        # what was shot down is what follows the shooting down ("anti-aircraft missile units destroyed
+        # 16 Shaheds": drones)
+        weapon = weapons.first_weapon(unit, cue.end, cue.end + 60) or weapon
         interceptor, launcher = actors.interceptor_and_launcher(unit)
         launcher = launcher or actors.other(interceptor) or actors.other(owner)
         interceptor = interceptor or actors.other(launcher) or owner
