@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsfacts.extract import detect as d
-from newsfacts.extract.draft import EXPLOSIONS, STRATEGIC, Draft
+from newsfacts.extract.draft import BATTLES, EXPLOSIONS, STRATEGIC, Draft
 from newsfacts.extract.slots import actors, dates, weapons
 
 PASSING_MENTION_DAYS = 7
@@ -34,6 +34,7 @@ def assemble(
     drafts = merge_same_incident(drafts)
     drafts = drop_country_level_when_places_named(drafts)
     drafts = drop_region_level_when_towns_named(drafts)
+    drafts = drop_territory_without_a_place(drafts)
     drafts = drop_interception_where_strike_hit(drafts)
     return drafts
 
@@ -163,6 +164,13 @@ def drop_region_level_when_towns_named(drafts: list[Draft]) -> list[Draft]:
                 continue
         kept.append(x)
     return kept
+
+
+def drop_territory_without_a_place(drafts: list[Draft]) -> list[Draft]:
+    """Ground is taken village by village: "captured four villages in the Kharkiv region" codes the
+    villages it names (which took its date above), never the region."""
+    return [x for x in drafts if not (x.event_type == BATTLES and x.family in (d.CAPTURE, d.LIBERATE)
+                                      and x.where.location is None)]
 
 
 def drop_interception_where_strike_hit(drafts: list[Draft]) -> list[Draft]:

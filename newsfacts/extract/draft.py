@@ -332,8 +332,6 @@ def _draft(
             return None
         return Draft(family, STRATEGIC, "Disrupted weapons use", interceptor, launcher, where, weapon, 0, 0, when, [unit])
     if family in _TERRITORY:
-        if where.location is None:
-            return None  # ground is taken village by village; a region is no territory event
         if _people_taken(unit, cue):
             return None  # "captured two soldiers": prisoners, not ground
         if named:

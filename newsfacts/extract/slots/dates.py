@@ -20,6 +20,7 @@ _DAY_AFTER_RE = re.compile(r"^\.?\s*([0-3]?\d)(?:st|nd|rd|th)?(?!\d)")
 _YEAR_AFTER_RE = re.compile(r"^(?:\.?,?\s*(?:de\s+|del\s+)?)((?:19|20)\d\d)(?!\d)")
 _NUMERIC_RE = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?!\d)|((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _DATELINE_END_RE = re.compile(r"^\s*(?:\(|—|–|-\s)")
+_CLOCK_RE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:])|\b\d{1,2}\s?[ap]\.m\.")
 _TO_DAY_RE = re.compile(r"^\s*(?:to|into|-|–|—|на|проти|до|na|al|au|auf|zum)\s+([0-3]?\d)(?!\d)")
 _ANNOUNCE_GAP = 14  # "said on Thursday", "reported on Sept. 15", "заявил в пятницу"
 _LAST_RE = re.compile(r"(?:last|past|pasado|dernier|letzten|scorso|passado|минулого|прошлого|ostatni)\W*$", re.I)
@@ -67,6 +68,8 @@ def resolve(unit: Unit, published: date | None, start: int = 0, end: int | None 
     ranges = unit.of("range")
     if any(f.basis == "calendar" and 0 <= f.start - r.end <= 6 for f in found for r in ranges):
         return NO_DATE  # "between August 4 and 16": a span, not a day
+    since = unit.of("since")
+    found = [f for f in found if not any(0 <= f.start - s.end <= 6 for s in since)]  # "since July 22"
     incident = [f for f in found if not _announced(f, announce, unit.text)]
     for f in incident:
         if f.basis in ("calendar", "weekday") and f.value is not None:
@@ -76,6 +79,8 @@ def resolve(unit: Unit, published: date | None, start: int = 0, end: int | None 
             return DateRef(f.value, "relative", 1)
     if any(h.value == "overnight" for h in night) and published is not None:
         return DateRef(published, "overnight", 1)
+    if published is not None and not found and _CLOCK_RE.search(unit.text):
+        return DateRef(published, "clock", 1)  # "around 14:00 the Russians struck ...": a same-day report
     return NO_DATE
 
 
