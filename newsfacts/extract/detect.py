@@ -26,6 +26,7 @@ EXCHANGE = "exchange"
 CEASEFIRE = "ceasefire"
 SABOTAGE = "sabotage"
 EXECUTION = "execution"
+ABDUCTION = "abduction"
 CASUALTY = "casualty"  # a toll with no action word: an attack told by its victims
 
 _MODAL_REACH = 32  # characters from a modal word to the cue it governs

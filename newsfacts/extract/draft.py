@@ -28,7 +28,7 @@ VIOLENCE = "Violence against civilians"
 _TERRITORY = frozenset({d.CAPTURE, d.LIBERATE})
 _STRIKE_LIKE = frozenset({d.STRIKE, d.DAMAGE, d.CASUALTY})
 # When two cues are equally near a place, the more specific one codes it.
-_PRIORITY = (d.EXCHANGE, d.CEASEFIRE, d.CAPTURE, d.LIBERATE, d.EXECUTION, d.SABOTAGE, d.RIOT, d.PROTEST,
+_PRIORITY = (d.EXCHANGE, d.CEASEFIRE, d.CAPTURE, d.LIBERATE, d.ABDUCTION, d.EXECUTION, d.SABOTAGE, d.RIOT, d.PROTEST,
              d.ARREST, d.INTERCEPT, d.STRIKE, d.CLASH, d.DAMAGE, d.CASUALTY)
 
 
@@ -364,6 +364,10 @@ def _draft(
     if family == d.SABOTAGE:
         return Draft(family, STRATEGIC, "Looting/property destruction", named or actors.other(owner), None, where,
                      None, 0, 0, when, [unit])
+    if family == d.ABDUCTION:
+        actor1 = named or actors.other(owner) or actors.RUSSIA
+        return Draft(family, VIOLENCE, "Abduction/forced disappearance", actor1, actors.CIVILIANS, where, None, 0, 0,
+                     when, [unit])
     if family == d.EXECUTION:
         if not unit.has("military"):
             return None

@@ -11,7 +11,7 @@ from newsfacts.extract.lexicon import LANGUAGES, LEXICON_DIR, NUMERIC_CATEGORIES
 # The categories and values the extraction code reads; every language file uses only these.
 CATEGORIES = {
     "cue": {"strike", "intercept", "capture", "liberate", "clash", "protest", "riot", "arrest", "exchange",
-            "ceasefire", "sabotage", "execution", "damage"},
+            "ceasefire", "sabotage", "execution", "abduction", "damage"},
     "weapon": {"drone", "missile", "guided bomb", "aerial bomb", "artillery", "rocket", "mortar", "mine",
                "explosive", "grenade", "small arms"},
     "casualty": {"killed", "injured"},
