@@ -61,11 +61,28 @@ _NORM_TABLE = str.maketrans({**dict.fromkeys(_APOSTROPHES, ""), "-": " ", "‐":
 _SPACES = re.compile(r"\s+")
 
 
+_CYRILLIC_LOOKALIKES = "аеіорсхуԁјѕ"
+_LATIN_LOOKALIKES = "aeiopcxydjs"
+_TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
+_TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
+
+
+def unmix_scripts(text: str) -> str:
+    """A lower-case word written in two scripts ("kіrishі" with Cyrillic і, as pasted text has it)
+    in the script most of its letters use; text in one script comes back unchanged."""
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in text)
+    latin = sum("a" <= ch <= "z" for ch in text)
+    if not cyrillic or not latin:
+        return text
+    return text.translate(_TO_LATIN if latin >= cyrillic else _TO_CYRILLIC)
+
+
 @lru_cache(maxsize=200_000)
 def norm(name: str) -> str:
     """Key for a name: casefolded, accents stripped, apostrophes dropped, hyphens as spaces."""
     text = name.casefold()
     if not text.isascii():
+        text = unmix_scripts(text)
         # NFKD also splits й/ї into и/і + a combining mark: harmless, since keys and text agree.
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
         text = text.replace("ß", "ss").replace("ı", "i").replace("ł", "l").replace("ø", "o")

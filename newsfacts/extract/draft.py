@@ -210,7 +210,7 @@ def _fallback_where(
 ) -> Where | None:
     families = {c.family for c in cues}
     # "Khmelnytskyi regional head said four people were killed": the official's region
-    toll = numbers.casualties(unit, 0, d.horizon(unit))
+    toll = numbers.casualties(unit, 0, d.horizon(unit), language=ctx.language)
     hurt = bool(toll.killed) or bool(toll.injured)
     for r in refs:
         if r.role == places.OFFICIAL and r.place.kind in ("admin1", "settlement") and r.place.admin1:
@@ -296,7 +296,7 @@ def _draft(
         family = d.INTERCEPT  # "air defence destroyed 16 Shahed drones"
     span = _clause_span(unit, ref, bool(others))
     span = (span[0], min(span[1], d.horizon(unit)))
-    toll = numbers.casualties(unit, *span)
+    toll = numbers.casualties(unit, *span, language=ctx.language)
     if any(span[0] <= o < span[1] for o in others):
         # "shelling of Kostiantynivka and Druzhkivka killed four": a total over places, no one's figure
         toll = numbers.Casualties(None if toll.killed else 0, None if toll.injured else 0)
@@ -312,6 +312,8 @@ def _draft(
         family = d.PROTEST  # protesters detained: a protest with intervention
     when = dates.resolve(unit, ctx.published)
     weapon = weapons.first_weapon(unit, *span)
+    if weapon is None and span != (0, len(unit.text)) and not any(span[0] <= c.start < span[1] for c in cues):
+        weapon = weapons.first_weapon(unit)  # a place in a list the sentence's attack governs
     owner = actors.owner(where.place, where.country)
     named = actors.named_side(unit, cue.start)
     if family in _STRIKE_LIKE:

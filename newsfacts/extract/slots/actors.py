@@ -38,7 +38,7 @@ def held_by_russia(place: geo.Place | None, country: str | None) -> bool:
         return False
     if place.admin1 in facts["admin1"]:
         return True
-    return place.kind == "settlement" and place.name in facts["settlements"]
+    return place.kind == "settlement" and place.name in facts["settlements"].get(place.admin1 or "", ())
 
 
 def same_region_group(admin1: str | None) -> str | None:

@@ -33,7 +33,33 @@ class Casualties:
     injured: int | None
 
 
-def quantities(unit: Unit) -> list[Quantity]:
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Languages whose compound number words text2num reads ("vingt-trois", "dreiundzwanzig").
+TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de", "pt", "it"})
+_WORD_WINDOW = 40  # number words are looked for this close to a casualty word
+
+
+def _compound_words(unit: Unit, language: str, taken: list[Quantity]) -> list[Quantity]:
+    """Compound number words the lexicon does not list, read by text2num near casualty words."""
+    from text_to_num import text2num
+
+    cues = unit.of("casualty")
+    out: list[Quantity] = []
+    for m in _WORD_RE.finditer(unit.text):
+        if len(m.group()) < 6 or not any(abs(m.start() - c.start) <= _WORD_WINDOW for c in cues):
+            continue
+        if any(q.start <= m.start() < q.end for q in taken):
+            continue
+        try:
+            value = text2num(m.group().lower(), language)
+        except ValueError:
+            continue
+        if value > 0:
+            out.append(Quantity(m.start(), m.end(), value))
+    return out
+
+
+def quantities(unit: Unit, language: str = "en") -> list[Quantity]:
     """Numbers in digits and in words, without ages, years, clock times or weapon counts."""
     text = unit.text
     found: list[Quantity] = []
@@ -55,6 +81,8 @@ def quantities(unit: Unit) -> list[Quantity]:
                 i += 1
         found.append(Quantity(h.start, end, value))
         i += 1
+    if language in TEXT2NUM_LANGUAGES:
+        found += _compound_words(unit, language, found)
     ages = unit.of("age")
     weapons = [h for h in unit.hits if h.category == "weapon"]
     kept = []
@@ -71,7 +99,7 @@ def _no_casualty_between(unit: Unit, start: int, end: int) -> bool:
     return not any(h.category == "casualty" and start <= h.start < end for h in unit.hits)
 
 
-def casualties(unit: Unit, start: int = 0, end: int | None = None) -> Casualties:
+def casualties(unit: Unit, start: int = 0, end: int | None = None, language: str = "en") -> Casualties:
     """Killed and injured told in unit.text[start:end]."""
     stop = len(unit.text) if end is None else end
     cues = [h for h in unit.of("casualty") if start <= h.start < stop]
@@ -80,7 +108,7 @@ def casualties(unit: Unit, start: int = 0, end: int | None = None) -> Casualties
         return Casualties(0, 0)
     negations = unit.of("negation")
     numbers = [
-        q for q in quantities(unit)
+        q for q in quantities(unit, language)
         if start <= q.start < stop and not any(n.start <= q.start < n.end for n in negations)
     ]
     people = [h for h in unit.of("person", "one") if start <= h.start < stop]

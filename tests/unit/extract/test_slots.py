@@ -9,7 +9,7 @@ from tests.unit.extract.helpers import THURSDAY, unit
 
 
 def toll(text: str, language: str = "en") -> tuple[int | None, int | None]:
-    c = numbers.casualties(unit(text, language))
+    c = numbers.casualties(unit(text, language), language=language)
     return c.killed, c.injured
 
 
@@ -46,6 +46,11 @@ def test_ages_times_and_weapon_counts_are_no_tolls() -> None:
 
 def test_updated_toll_across_the_sentence() -> None:
     assert toll("The death toll from Tuesday's strike on the port in Izmail has risen to nine.") == (9, 0)
+
+
+def test_compound_number_words() -> None:
+    assert toll("Twenty-three people were injured.") == (0, 23)
+    assert toll("Vingt-trois personnes ont été blessées.", "fr") == (0, 23)
 
 
 def test_toll_in_other_languages() -> None:
