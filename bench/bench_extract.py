@@ -189,9 +189,10 @@ def bench_corpus(folders: list[Path], n: int, runs: int) -> None:
         f"real corpus: {len(files)} files repeated to {len(articles)} articles, "
         f"{words / len(articles):.0f} words each on average"
     )
+    runs = ", ".join(f"{len(articles) / r:,.0f}" for r in rates)
     print(
         f"parse+extract, 1 core: median {len(articles) / elapsed:,.0f} articles/s, "
-        f"{words / elapsed:,.0f} words/s (runs: {', '.join(f'{len(articles) / r:,.0f}' for r in rates)} articles/s)"
+        f"{words / elapsed:,.0f} words/s (runs: {runs} articles/s)"
     )
 
 

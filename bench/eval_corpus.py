@@ -73,7 +73,8 @@ def spurious_cause(event: Mapping[str, Any], gold: list[Mapping[str, Any]]) -> s
     if any(same_place(g) for g in gold):
         return "wrong type"
     if any(
-        normalise_name(g.get("admin1")) == normalise_name(event.get("admin1")) and g.get("country") == event.get("country")
+        normalise_name(g.get("admin1")) == normalise_name(event.get("admin1"))
+        and g.get("country") == event.get("country")
         and g.get("event_type") == event.get("event_type")
         for g in gold
     ):
@@ -83,7 +84,9 @@ def spurious_cause(event: Mapping[str, Any], gold: list[Mapping[str, Any]]) -> s
     return "not an event (or not in gold)"
 
 
-def report(name: str, gold: dict[str, dict[str, Any]], predicted: dict[str, dict[str, Any]], show: bool) -> dict:
+def report(
+    name: str, gold: dict[str, dict[str, Any]], predicted: dict[str, dict[str, Any]], show: bool
+) -> dict:
     result = evaluate(gold, predicted)
     fields = {f: (round(v, 3) if (v := result.accuracy(f)) is not None else None) for f in FIELDS}
     summary = {

@@ -26,7 +26,15 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 __all__ = [
-    "Place", "PlaceMention", "country_name", "find_places", "in_region", "lookup", "norm", "translit_ru", "translit_uk",
+    "Place",
+    "PlaceMention",
+    "country_name",
+    "find_places",
+    "in_region",
+    "lookup",
+    "norm",
+    "translit_ru",
+    "translit_uk",
 ]
 
 DATA_FILE = Path(__file__).parent / "data" / "gazetteer.tsv.gz"
@@ -126,9 +134,46 @@ def translit_uk(text: str) -> str:
     return "".join(out)
 
 
-_RU = dict(zip("абвгдежзийклмнопрстуфхцчшщъыьэюя", [
-    "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f",
-    "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"], strict=True))
+_RU = dict(
+    zip(
+        "абвгдежзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+        ],
+        strict=True,
+    )
+)
 _RU_VOWELS = frozenset("аеёиоуыэюяъь")
 
 
@@ -139,8 +184,11 @@ def translit_ru(text: str) -> str:
     for i, ch in enumerate(lower):
         prev = lower[i - 1] if i else ""
         if ch in "её":
-            lat = ("ye" if ch == "е" else "yo") if (not prev.isalpha() or prev in _RU_VOWELS) else (
-                "e" if ch == "е" else "yo")
+            lat = (
+                ("ye" if ch == "е" else "yo")
+                if (not prev.isalpha() or prev in _RU_VOWELS)
+                else ("e" if ch == "е" else "yo")
+            )
         elif ch in _RU:
             lat = _RU[ch]
         else:

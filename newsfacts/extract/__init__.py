@@ -13,9 +13,8 @@ from __future__ import annotations
 import hashlib
 
 from newsfacts import geo
-
-from newsfacts.extract import detect as d
 from newsfacts.extract import assemble as assembly
+from newsfacts.extract import detect as d
 from newsfacts.extract.draft import ArticleContext, Draft, drafts_for
 from newsfacts.extract.lexicon import LANGUAGES, Lexicon, load
 from newsfacts.extract.segment import Unit, segment
@@ -48,7 +47,11 @@ def story_weapon(article: ParsedArticle, lexicon: Lexicon) -> assembly.StoryWeap
     """The one weapon the headline names, if it names exactly one, with the places it names."""
     if not article.title:
         return None
-    named = {str(h.value) for h in lexicon.scan(article.title) if h.category == "weapon" and h.value != "small arms"}
+    named = {
+        str(h.value)
+        for h in lexicon.scan(article.title)
+        if h.category == "weapon" and h.value != "small arms"
+    }
     if len(named) != 1:
         return None
     found = geo.find_places(article.title)

@@ -61,14 +61,19 @@ def weapon_from_story(drafts: list[Draft], story: StoryWeapon | None) -> list[Dr
         return drafts
     for x in drafts:
         inside = x.where.location in story.towns or x.where.admin1 in story.regions
-        if inside and x.family in (d.STRIKE, d.DAMAGE, d.CASUALTY) and x.weapon is None and x.sub_event_type is None:
+        if (
+            inside
+            and x.family in (d.STRIKE, d.DAMAGE, d.CASUALTY)
+            and x.weapon is None
+            and x.sub_event_type is None
+        ):
             x.weapon = story.weapon
             x.sub_event_type = weapons.strike_sub_type(story.weapon, None)
     return drafts
 
 
 def drop_old_passing_mentions(drafts: list[Draft], published: date | None) -> list[Draft]:
-    """"A passing mention is an event only if it happened within about 7 days of publication."""
+    """ "A passing mention is an event only if it happened within about 7 days of publication."""
     kept = []
     for x in drafts:
         age = dates.days_before(x.when.value, published)
@@ -79,19 +84,29 @@ def drop_old_passing_mentions(drafts: list[Draft], published: date | None) -> li
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
-    if a.event_type != b.event_type or (a.where.country, a.where.admin1, a.where.location) != (b.where.country, b.where.admin1, b.where.location):
+    if a.event_type != b.event_type or (a.where.country, a.where.admin1, a.where.location) != (
+        b.where.country,
+        b.where.admin1,
+        b.where.location,
+    ):
         return False
     if a.when.value is not None and b.when.value is not None and a.when.value != b.when.value:
         return False
     if a.event_type == STRATEGIC and a.sub_event_type != b.sub_event_type:
         return False
-    return not (a.event_type == EXPLOSIONS and a.sub_event_type and b.sub_event_type
-                and a.sub_event_type != b.sub_event_type and a.when.value is None and b.when.value is None
-                and a.unit.paragraph != b.unit.paragraph)
+    return not (
+        a.event_type == EXPLOSIONS
+        and a.sub_event_type
+        and b.sub_event_type
+        and a.sub_event_type != b.sub_event_type
+        and a.when.value is None
+        and b.when.value is None
+        and a.unit.paragraph != b.unit.paragraph
+    )
 
 
 def merge_same_incident(drafts: list[Draft]) -> list[Draft]:
-    """"The same strike mentioned twice in one article = one event (the most precise figures)";
+    """ "The same strike mentioned twice in one article = one event (the most precise figures)";
     "two attacks on the same place on the same day with the same sub-type are one event"."""
     out: list[Draft] = []
     for x in drafts:
@@ -126,7 +141,7 @@ def _larger(a: int | None, b: int | None) -> int | None:
 
 
 def drop_country_level_when_places_named(drafts: list[Draft]) -> list[Draft]:
-    """"A wave that names some places codes only those places; no extra country-level event."""
+    """ "A wave that names some places codes only those places; no extra country-level event."""
     kept = []
     for x in drafts:
         if x.country_level and any(
@@ -151,8 +166,11 @@ def drop_region_level_when_towns_named(drafts: list[Draft]) -> list[Draft]:
         area = x.where.location is None or (x.where.place is not None and x.where.place.kind == "district")
         if area and x.where.admin1 and x.family != d.INTERCEPT and not x.where.unnamed:
             towns = [
-                y for y in drafts
-                if y.where.location and y.where.admin1 == x.where.admin1 and y.event_type == x.event_type
+                y
+                for y in drafts
+                if y.where.location
+                and y.where.admin1 == x.where.admin1
+                and y.event_type == x.event_type
                 and (y.where.place is None or y.where.place.kind == "settlement")
                 and not y.where.location.startswith(x.where.admin1[:5])
                 and (x.when.value is None or y.when.value is None or x.when.value == y.when.value)
@@ -169,12 +187,15 @@ def drop_region_level_when_towns_named(drafts: list[Draft]) -> list[Draft]:
 def drop_territory_without_a_place(drafts: list[Draft]) -> list[Draft]:
     """Ground is taken village by village: "captured four villages in the Kharkiv region" codes the
     villages it names (which took its date above), never the region."""
-    return [x for x in drafts if not (x.event_type == BATTLES and x.family in (d.CAPTURE, d.LIBERATE)
-                                      and x.where.location is None)]
+    return [
+        x
+        for x in drafts
+        if not (x.event_type == BATTLES and x.family in (d.CAPTURE, d.LIBERATE) and x.where.location is None)
+    ]
 
 
 def drop_interception_where_strike_hit(drafts: list[Draft]) -> list[Draft]:
-    """"Drones or missiles that hit their target are a strike there ...; that region then gets no
+    """ "Drones or missiles that hit their target are a strike there ...; that region then gets no
     interception event" (Sevastopol and Crimea count as one region)."""
     struck = {
         (x.where.country, actors.same_region_group(x.where.admin1), x.when.value)
@@ -185,7 +206,10 @@ def drop_interception_where_strike_hit(drafts: list[Draft]) -> list[Draft]:
     for x in drafts:
         if x.sub_event_type == "Disrupted weapons use" and x.where.admin1:
             key = (x.where.country, actors.same_region_group(x.where.admin1))
-            if any(k[:2] == key and (k[2] is None or x.when.value is None or k[2] == x.when.value) for k in struck):
+            if any(
+                k[:2] == key and (k[2] is None or x.when.value is None or k[2] == x.when.value)
+                for k in struck
+            ):
                 continue
         kept.append(x)
     return kept

@@ -51,7 +51,9 @@ def horizon(unit: Unit) -> int:
 _YEAR_RE = re.compile(r"\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:19|20)\d\d")
 
 
-_FUTURE_AFTER = frozenset({"will", "would", "could", "might", "may", "can", "cannot", "can't", "should", "must"})
+_FUTURE_AFTER = frozenset(
+    {"will", "would", "could", "might", "may", "can", "cannot", "can't", "should", "must"}
+)
 
 
 def detect(unit: Unit) -> list[Cue]:
@@ -72,7 +74,9 @@ def detect(unit: Unit) -> list[Cue]:
             continue
         if h.start >= limit:
             continue
-        if any(0 <= h.start - m.end <= _MODAL_REACH for m in modals if unit.text[m.start : m.end].lower() != "to"):
+        if any(
+            0 <= h.start - m.end <= _MODAL_REACH for m in modals if unit.text[m.start : m.end].lower() != "to"
+        ):
             continue
         if any(0 <= h.start - m.end <= 1 for m in modals):
             continue  # "to strike deep inside Russia": an aim, not a deed

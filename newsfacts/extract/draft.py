@@ -28,8 +28,23 @@ VIOLENCE = "Violence against civilians"
 _TERRITORY = frozenset({d.CAPTURE, d.LIBERATE})
 _STRIKE_LIKE = frozenset({d.STRIKE, d.DAMAGE, d.CASUALTY})
 # When two cues are equally near a place, the more specific one codes it.
-_PRIORITY = (d.EXCHANGE, d.CEASEFIRE, d.CAPTURE, d.LIBERATE, d.ABDUCTION, d.EXECUTION, d.SABOTAGE, d.RIOT, d.PROTEST,
-             d.ARREST, d.INTERCEPT, d.STRIKE, d.CLASH, d.DAMAGE, d.CASUALTY)
+_PRIORITY = (
+    d.EXCHANGE,
+    d.CEASEFIRE,
+    d.CAPTURE,
+    d.LIBERATE,
+    d.ABDUCTION,
+    d.EXECUTION,
+    d.SABOTAGE,
+    d.RIOT,
+    d.PROTEST,
+    d.ARREST,
+    d.INTERCEPT,
+    d.STRIKE,
+    d.CLASH,
+    d.DAMAGE,
+    d.CASUALTY,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +130,10 @@ def _sites(unit: Unit, refs: list[places.PlaceRef]) -> list[places.PlaceRef]:
     # a landmark after a named village is only its landmark ("Udachne, west of Pokrovsk"); "near X"
     # with nothing named before it is the place ("a drone hit a car near Krasnopillia")
     for r in refs:
-        if r.role == places.REFERENCE and r.place.kind == "settlement" and not any(
-            s.place.kind == "settlement" and s.start < r.start for s in sites
+        if (
+            r.role == places.REFERENCE
+            and r.place.kind == "settlement"
+            and not any(s.place.kind == "settlement" and s.start < r.start for s in sites)
         ):
             sites.append(r)
     sites.sort(key=lambda r: r.start)
@@ -160,11 +177,17 @@ def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue]) -> bool:
     stands for its government ("Moscow said", "talks between Kyiv and Moscow")."""
     cue = _cue_for(cues, ref.start, ref.end)
     foreign = ref.place.country not in ("UA", "RU")
-    if foreign and cue.family not in _FOREIGN_FAMILIES and not (cue.family == d.STRIKE and ref.place.kind == "settlement"):
+    if (
+        foreign
+        and cue.family not in _FOREIGN_FAMILIES
+        and not (cue.family == d.STRIKE and ref.place.kind == "settlement")
+    ):
         return False
     if foreign and cue.family == d.STRIKE and max(ref.start - cue.end, cue.start - ref.end) > 40:
         return False
-    if ref.place.kind == "settlement" and (ref.place.name in _CAPITALS or foreign and cue.family == d.STRIKE):
+    if ref.place.kind == "settlement" and (
+        ref.place.name in _CAPITALS or (foreign and cue.family == d.STRIKE)
+    ):
         before = unit.text[max(0, ref.start - 24) : ref.start]
         located = any(0 <= ref.start - h.end <= 12 for h in unit.of("locative"))
         aimed = any(0 <= ref.start - c.end <= 2 for c in cues if c.family in _ACTION_FAMILIES)
@@ -172,9 +195,30 @@ def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue]) -> bool:
     return True
 
 
-_CAPITALS = frozenset({"Kyiv", "Moscow", "Washington", "Minsk", "Warsaw", "Berlin", "Paris", "London", "Beijing",
-                       "Brussels", "Geneva", "Ankara", "Tehran", "Pyongyang", "Budapest", "Tbilisi", "Chisinau"})
-_OF_PLACE_RE = re.compile(r"(?:city|capital|outskirts|suburbs?|centre|center|district|region) of (?:the )?$", re.I)
+_CAPITALS = frozenset(
+    {
+        "Kyiv",
+        "Moscow",
+        "Washington",
+        "Minsk",
+        "Warsaw",
+        "Berlin",
+        "Paris",
+        "London",
+        "Beijing",
+        "Brussels",
+        "Geneva",
+        "Ankara",
+        "Tehran",
+        "Pyongyang",
+        "Budapest",
+        "Tbilisi",
+        "Chisinau",
+    }
+)
+_OF_PLACE_RE = re.compile(
+    r"(?:city|capital|outskirts|suburbs?|centre|center|district|region) of (?:the )?$", re.I
+)
 
 
 def _old_month(unit: Unit, published: date | None) -> bool:
@@ -213,15 +257,15 @@ def _fallback_where(
     toll = numbers.casualties(unit, 0, d.horizon(unit), language=ctx.language)
     hurt = bool(toll.killed) or bool(toll.injured)
     for r in refs:
-        if r.role == places.OFFICIAL and r.place.kind in ("admin1", "settlement") and r.place.admin1:
-            if hurt and families & (_STRIKE_LIKE | {d.INTERCEPT}):
-                # "the city council in Kramatorsk" speaks for the city, "the Kyiv regional head" for the region
-                regional = r.place.kind == "admin1" or any(
-                    abs(h.start - r.end) <= 3 for h in unit.of("placeword", "region")
-                )
-                place = places.regional(r.place.admin1) if regional else r.place
-                if place is not None:
-                    return where_of(place, r.raw)
+        official = r.role == places.OFFICIAL and r.place.kind in ("admin1", "settlement") and r.place.admin1
+        if official and hurt and families & (_STRIKE_LIKE | {d.INTERCEPT}):
+            # "the city council in Kramatorsk" speaks for the city, "the Kyiv regional head" for the region
+            regional = r.place.kind == "admin1" or any(
+                abs(h.start - r.end) <= 3 for h in unit.of("placeword", "region")
+            )
+            place = places.regional(r.place.admin1) if regional else r.place
+            if place is not None:
+                return where_of(place, r.raw)
     if unit.has("capital"):
         named = {r.place.name for r in refs if r.place.kind == "settlement"}
         capital = geo.lookup("Moscow" if "Moscow" in named else "Kyiv")
@@ -284,12 +328,16 @@ def _draft(
 ) -> Draft | None:
     """The event a cue codes at one place; `others` are where the sentence's other places start."""
     family = cue.family
-    if family == d.STRIKE and unit.has("military") and any(
-        c.family == d.CLASH and 0 <= cue.start - c.end <= 20 for c in cues
+    if (
+        family == d.STRIKE
+        and unit.has("military")
+        and any(c.family == d.CLASH and 0 <= cue.start - c.end <= 20 for c in cues)
     ):
         family = d.CLASH  # "repelled Russian attacks near X": ground fighting
-    if family == d.STRIKE and any(c.family == d.INTERCEPT for c in cues) and not any(
-        c.family in (d.DAMAGE, d.CASUALTY) for c in cues
+    if (
+        family == d.STRIKE
+        and any(c.family == d.INTERCEPT for c in cues)
+        and not any(c.family in (d.DAMAGE, d.CASUALTY) for c in cues)
     ):
         family = d.INTERCEPT  # "attacked with 18 drones, 16 were shot down" and nothing hit: an interception
     if family == d.DAMAGE and _weapons_destroyed(unit, cue):
@@ -302,7 +350,7 @@ def _draft(
         toll = numbers.Casualties(None if toll.killed else 0, None if toll.injured else 0)
     debris = unit.has("debris")
     hurt = (toll.killed or 0) > 0 or (toll.injured or 0) > 0
-    if family == d.INTERCEPT and (hurt and debris or hurt and not debris):
+    if family == d.INTERCEPT and ((hurt and debris) or (hurt and not debris)):
         family = d.STRIKE  # debris that kills or injures codes the attack
     if family == d.DAMAGE and any(c.family == d.INTERCEPT for c in cues) and debris:
         family = d.INTERCEPT  # debris that only damages property leaves the interception
@@ -322,7 +370,9 @@ def _draft(
         if weapon is None and any(h.value == "explosive" for h in unit.of("weapon")):
             weapon = "explosive"
         actor2 = actors.CIVILIANS if hurt and not unit.has("military") else None
-        return Draft(family, EXPLOSIONS, sub, actor1, actor2, where, weapon, toll.killed, toll.injured, when, [unit])
+        return Draft(
+            family, EXPLOSIONS, sub, actor1, actor2, where, weapon, toll.killed, toll.injured, when, [unit]
+        )
     if family == d.INTERCEPT:
         # what was shot down is what follows the shooting down ("anti-aircraft missile units destroyed
         # 16 Shaheds": drones)
@@ -332,7 +382,19 @@ def _draft(
         interceptor = interceptor or actors.other(launcher) or owner
         if where.country not in ("UA", "RU") and named is None:
             return None
-        return Draft(family, STRATEGIC, "Disrupted weapons use", interceptor, launcher, where, weapon, 0, 0, when, [unit])
+        return Draft(
+            family,
+            STRATEGIC,
+            "Disrupted weapons use",
+            interceptor,
+            launcher,
+            where,
+            weapon,
+            0,
+            0,
+            when,
+            [unit],
+        )
     if family in _TERRITORY:
         if _people_taken(unit, cue):
             return None  # "captured two soldiers": prisoners, not ground
@@ -346,15 +408,28 @@ def _draft(
         return Draft(family, BATTLES, sub, actor1, actors.other(actor1), where, None, 0, 0, when, [unit])
     if family == d.CLASH:
         actor1 = named or actors.other(owner)
-        return Draft(family, BATTLES, "Armed clash", actor1, actors.other(actor1), where, None, toll.killed,
-                     toll.injured, when, [unit])
+        return Draft(
+            family,
+            BATTLES,
+            "Armed clash",
+            actor1,
+            actors.other(actor1),
+            where,
+            None,
+            toll.killed,
+            toll.injured,
+            when,
+            [unit],
+        )
     if family == d.PROTEST:
         intervened = unit.has("cue", d.ARREST)
         sub = "Protest with intervention" if intervened else "Peaceful protest"
         return Draft(family, PROTESTS, sub, actors.PROTESTERS, None, where, None, 0, 0, when, [unit])
     if family == d.RIOT:
         sub = "Mob violence" if hurt else "Violent demonstration"
-        return Draft(family, RIOTS, sub, actors.RIOTERS, None, where, None, toll.killed, toll.injured, when, [unit])
+        return Draft(
+            family, RIOTS, sub, actors.RIOTERS, None, where, None, toll.killed, toll.injured, when, [unit]
+        )
     if family == d.ARREST:
         actor1 = actors.agency_side(unit) or owner
         return Draft(family, STRATEGIC, "Arrests", actor1, actors.CIVILIANS, where, None, 0, 0, when, [unit])
@@ -362,30 +437,66 @@ def _draft(
         if not unit.has("agreed"):
             return None  # talks about a ceasefire or an exchange with no outcome are not an event
         first = _first_party(unit)
-        return Draft(family, STRATEGIC, "Agreement", first, actors.other(first), where, None, 0, 0, when, [unit])
+        return Draft(
+            family, STRATEGIC, "Agreement", first, actors.other(first), where, None, 0, 0, when, [unit]
+        )
     if family == d.SABOTAGE:
-        return Draft(family, STRATEGIC, "Looting/property destruction", named or actors.other(owner), None, where,
-                     None, 0, 0, when, [unit])
+        return Draft(
+            family,
+            STRATEGIC,
+            "Looting/property destruction",
+            named or actors.other(owner),
+            None,
+            where,
+            None,
+            0,
+            0,
+            when,
+            [unit],
+        )
     if family == d.ABDUCTION:
         actor1 = named or actors.other(owner) or actors.RUSSIA
-        return Draft(family, VIOLENCE, "Abduction/forced disappearance", actor1, actors.CIVILIANS, where, None, 0, 0,
-                     when, [unit])
+        return Draft(
+            family,
+            VIOLENCE,
+            "Abduction/forced disappearance",
+            actor1,
+            actors.CIVILIANS,
+            where,
+            None,
+            0,
+            0,
+            when,
+            [unit],
+        )
     if family == d.EXECUTION:
         if not unit.has("military"):
             return None
         actor1 = named or actors.RUSSIA
-        return Draft(family, VIOLENCE, "Attack", actor1, actors.CIVILIANS, where, "small arms", toll.killed, 0,
-                     when, [unit])
+        return Draft(
+            family,
+            VIOLENCE,
+            "Attack",
+            actor1,
+            actors.CIVILIANS,
+            where,
+            "small arms",
+            toll.killed,
+            0,
+            when,
+            [unit],
+        )
     return None
 
 
 _INDEFINITE_RE = re.compile(
-    r"\b(?:a|an|another|one|nearby|neighbouring|neighboring|un|une|ein|eine|einem|uno|una|um|uma)\s+(?:[\w-]+\s+)?$", re.I
+    r"\b(?:a|an|another|one|nearby|neighbouring|neighboring|un|une|ein|eine|einem|uno|una|um|uma)\s+(?:[\w-]+\s+)?$",
+    re.I,
 )
 
 
 def _unnamed_settlement(unit: Unit) -> bool:
-    """"a village", "a nearby town": a place the text does not name."""
+    """ "a village", "a nearby town": a place the text does not name."""
     return any(
         _INDEFINITE_RE.search(unit.text[max(0, h.start - 24) : h.start])
         and not re.match(r"\s+(?:of|called|named)\s", unit.text[h.end : h.end + 8])
@@ -408,7 +519,9 @@ def _near_a_cue(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue], sites: list
         return True
     # a member of a list that starts near a cue ("targeting the Dnipro, Zhytomyr, ... regions")
     before = [s for s in sites if s.end <= ref.start]
-    return bool(before) and ref.start - before[-1].end <= 6 and _near_a_cue(unit, before[-1], cues, before[:-1])
+    return (
+        bool(before) and ref.start - before[-1].end <= 6 and _near_a_cue(unit, before[-1], cues, before[:-1])
+    )
 
 
 def _weapons_destroyed(unit: Unit, cue: d.Cue) -> bool:
@@ -422,8 +535,13 @@ def _clause_span(unit: Unit, ref: places.PlaceRef | None, several: bool) -> tupl
     text = unit.text
     cuts = sorted(
         [i for i, ch in enumerate(text) if ch == ";"]
-        + [h.start for h in unit.of("clause") if text[max(0, h.start - 2) : h.start].strip() in (",", "")
-           and h.start > 0 and text[h.start - 2 : h.start] == ", "]
+        + [
+            h.start
+            for h in unit.of("clause")
+            if text[max(0, h.start - 2) : h.start].strip() in (",", "")
+            and h.start > 0
+            and text[h.start - 2 : h.start] == ", "
+        ]
     )
     start = max([c for c in cuts if c <= ref.start], default=0)
     end = min([c for c in cuts if c >= ref.end], default=len(text))

@@ -80,13 +80,17 @@ class Lexicon:
         for last, entries in self.automaton.iter(folded):
             for key_len, category, value, prefix in entries:
                 start = last - key_len + 1
-                if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "'" and start > 1
-                                  and folded[start - 2].isalnum()):
+                if start > 0 and (
+                    folded[start - 1].isalnum()
+                    or (folded[start - 1] == "'" and start > 1 and folded[start - 2].isalnum())
+                ):
                     break  # the same start for every entry of this key
                 end = last + 1
                 if prefix:
-                    while end < n and (folded[end].isalnum() or folded[end] in "'-" and end + 1 < n
-                                       and folded[end + 1].isalnum()):
+                    while end < n and (
+                        folded[end].isalnum()
+                        or (folded[end] in "'-" and end + 1 < n and folded[end + 1].isalnum())
+                    ):
                         end += 1
                 elif end < n and folded[end].isalnum():
                     continue

@@ -61,7 +61,7 @@ def link_list_paragraphs(paragraphs: tuple[str, ...], lexicon: Lexicon) -> set[i
             in_list = True
             skipped.add(i)
             continue
-        if in_list and short and not p.rstrip().endswith((".", "!", "?", "»", "\"", "”")):
+        if in_list and short and not p.rstrip().endswith((".", "!", "?", "»", '"', "”")):
             skipped.add(i)
             continue
         in_list = False

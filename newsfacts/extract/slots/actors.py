@@ -92,7 +92,11 @@ def interceptor_and_launcher(unit: Unit) -> tuple[str | None, str | None]:
                 continue
             if a.category == "weapon" and launcher is None:
                 launcher = str(s.value)
-            elif a.category in ("cue", "military") and a.value in ("intercept", "soldier") and interceptor is None:
+            elif (
+                a.category in ("cue", "military")
+                and a.value in ("intercept", "soldier")
+                and interceptor is None
+            ):
                 interceptor = str(s.value)
     if interceptor and launcher == interceptor:
         launcher = None

@@ -18,12 +18,16 @@ from newsfacts.extract.segment import Unit
 _DAY_BEFORE_RE = re.compile(r"(?<!\d)([0-3]?\d)(?:st|nd|rd|th|er|\.|-?го|-?е|º|°)?(?:\s+(?:de|of|du))?\s*$")
 _DAY_AFTER_RE = re.compile(r"^\.?\s*([0-3]?\d)(?:st|nd|rd|th)?(?!\d)")
 _YEAR_AFTER_RE = re.compile(r"^(?:\.?,?\s*(?:de\s+|del\s+)?)((?:19|20)\d\d)(?!\d)")
-_NUMERIC_RE = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?!\d)|((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_NUMERIC_RE = re.compile(
+    r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?!\d)|((?:19|20)\d\d)-(\d\d)-(\d\d)"
+)
 _DATELINE_END_RE = re.compile(r"^\s*(?:\(|—|–|-\s)")
 _CLOCK_RE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:])|\b\d{1,2}\s?[ap]\.m\.")
 _TO_DAY_RE = re.compile(r"^\s*(?:to|into|-|–|—|на|проти|до|na|al|au|auf|zum)\s+([0-3]?\d)(?!\d)")
 _ANNOUNCE_GAP = 14  # "said on Thursday", "reported on Sept. 15", "заявил в пятницу"
-_LAST_RE = re.compile(r"(?:last|past|pasado|dernier|letzten|scorso|passado|минулого|прошлого|ostatni)\W*$", re.I)
+_LAST_RE = re.compile(
+    r"(?:last|past|pasado|dernier|letzten|scorso|passado|минулого|прошлого|ostatni)\W*$", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +57,10 @@ def resolve(unit: Unit, published: date | None, start: int = 0, end: int | None 
         return NO_DATE
     if any(h.value == "night_to" for h in night):
         after = [
-            f for f in found
-            if f.basis in ("calendar", "weekday") and f.value is not None
+            f
+            for f in found
+            if f.basis in ("calendar", "weekday")
+            and f.value is not None
             and any(h.value == "night_to" and 0 <= f.start - h.end <= 40 for h in night)
         ]
         if after:
@@ -87,10 +93,7 @@ def resolve(unit: Unit, published: date | None, start: int = 0, end: int | None 
 def _announced(f: _Found, announce: list[Hit], text: str) -> bool:
     if f.basis == "relative":
         return False
-    for a in announce:
-        if 0 <= f.start - a.end <= _ANNOUNCE_GAP:
-            return True
-    return False
+    return any(0 <= f.start - a.end <= _ANNOUNCE_GAP for a in announce)
 
 
 def _expressions(unit: Unit, published: date | None) -> list[_Found]:

@@ -7,6 +7,7 @@ it gives None (deaths reported without a figure); no casualty word gives 0.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -108,7 +109,8 @@ def casualties(unit: Unit, start: int = 0, end: int | None = None, language: str
         return Casualties(0, 0)
     negations = unit.of("negation")
     numbers = [
-        q for q in quantities(unit, language)
+        q
+        for q in quantities(unit, language)
         if start <= q.start < stop and not any(n.start <= q.start < n.end for n in negations)
     ]
     people = [h for h in unit.of("person", "one") if start <= h.start < stop]
@@ -116,7 +118,9 @@ def casualties(unit: Unit, start: int = 0, end: int | None = None, language: str
     # "the dead included a child while 42 people were injured" 42 is the injured
     rises = unit.of("rise")
     pairs = sorted(
-        (gap, i, j) for i, cue in enumerate(cues) for j, q in enumerate(numbers)
+        (gap, i, j)
+        for i, cue in enumerate(cues)
+        for j, q in enumerate(numbers)
         if (gap := _gap(cue, q, cues, rises)) is not None
     )
     counts: dict[int, int] = {}
@@ -146,8 +150,11 @@ def casualties(unit: Unit, start: int = 0, end: int | None = None, language: str
 def _people_named(text: str, people: list[Hit], cue: Hit) -> int:
     before = sorted((p for p in people if p.end <= cue.start), key=lambda p: p.start)
     count = 1
-    for a, b in zip(before, before[1:], strict=False):
-        if re.search(r"\b(?:and|і|и|y|et|und|e|i|та|oraz|ta)\b", text[a.end : b.start]) and b.start - a.end < 40:
+    for a, b in itertools.pairwise(before):
+        if (
+            re.search(r"\b(?:and|і|и|y|et|und|e|i|та|oraz|ta)\b", text[a.end : b.start])
+            and b.start - a.end < 40
+        ):
             count += 1
     return count
 

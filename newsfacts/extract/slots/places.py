@@ -133,7 +133,7 @@ _IN_REGION_RE = re.compile(r"^(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?)$")
 
 
 def _namesake_in_named_region(unit: Unit, refs: list[PlaceRef]) -> list[PlaceRef]:
-    """"Ivanivka in the Kharkiv region", "Rylsk, Kursk region": the village of that name in that
+    """ "Ivanivka in the Kharkiv region", "Rylsk, Kursk region": the village of that name in that
     region, and the region is no place of its own (guideline, "Places": "X, Y" names one place)."""
     out = []
     for i, r in enumerate(refs):
@@ -149,8 +149,17 @@ def _namesake_in_named_region(unit: Unit, refs: list[PlaceRef]) -> list[PlaceRef
         ):
             local = geo.in_region(r.place.name, nxt.place.admin1) or geo.in_region(r.raw, nxt.place.admin1)
             if local is None:
-                local = geo.Place(local_spelling(r.raw, nxt.place.country), "settlement", nxt.place.country,
-                                  nxt.place.admin1, None, None, None, 0, 1)
+                local = geo.Place(
+                    local_spelling(r.raw, nxt.place.country),
+                    "settlement",
+                    nxt.place.country,
+                    nxt.place.admin1,
+                    None,
+                    None,
+                    None,
+                    0,
+                    1,
+                )
             r = replace(r, place=local)
         out.append(r)
     return out
@@ -159,7 +168,11 @@ def _namesake_in_named_region(unit: Unit, refs: list[PlaceRef]) -> list[PlaceRef
 def _region_if_regional(unit: Unit, ref: PlaceRef) -> PlaceRef:
     """A bare name that is both a city and a region codes the city, unless the region is plainly
     meant: "In Kharkiv, regional authorities reported three injuries" (guideline, "Places")."""
-    if ref.place.kind != "settlement" or not ref.place.admin1 or not _same_name(ref.place.name, ref.place.admin1):
+    if (
+        ref.place.kind != "settlement"
+        or not ref.place.admin1
+        or not _same_name(ref.place.name, ref.place.admin1)
+    ):
         return ref
     regional_word = any(
         unit.text[h.start : h.end].lower().startswith("regional") and 0 <= h.start - ref.end <= 24
@@ -176,14 +189,27 @@ def _seat_of_community(ref: PlaceRef) -> PlaceRef:
     seat = ref.place.name.removesuffix(" hromada")
     place = geo.lookup(seat, ref.place.country)
     if place is None or place.kind != "settlement" or place.admin1 != ref.place.admin1:
-        place = geo.Place(seat, "settlement", ref.place.country, ref.place.admin1, ref.place.latitude,
-                          ref.place.longitude, None, 0, 1)
+        place = geo.Place(
+            seat,
+            "settlement",
+            ref.place.country,
+            ref.place.admin1,
+            ref.place.latitude,
+            ref.place.longitude,
+            None,
+            0,
+            1,
+        )
     return replace(ref, place=place)
 
 
 _NAME = r"[A-ZА-ЯЁІЇЄҐ][\w'’]+(?:-[\w'’]+)*(?: [A-ZА-ЯЁІЇЄҐ][\w'’]+)?"
-_LIST_RE = re.compile(rf"{_NAME}(?:(?:\s*,\s*(?:and |і |и |y |et |und |e |i )?|\s+(?:and|і|и|y|et|und|e|i|та)\s+){_NAME})+")
-_COMMUNITY_RE = re.compile(rf"(?P<name>{_NAME})\s+(?:community|hromada|громад\w*|community's|farm|khutor|хутор\w*)\b")
+_LIST_RE = re.compile(
+    rf"{_NAME}(?:(?:\s*,\s*(?:and |і |и |y |et |und |e |i )?|\s+(?:and|і|и|y|et|und|e|i|та)\s+){_NAME})+"
+)
+_COMMUNITY_RE = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:community|hromada|громад\w*|community's|farm|khutor|хутор\w*)\b"
+)
 
 
 def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[PlaceRef]:
@@ -193,15 +219,19 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
     text = unit.text
     out = list(refs)
     for m in _COMMUNITY_RE.finditer(text):
-        if any(r.start <= m.start("name") and m.end("name") <= r.end and r.place.kind == "settlement" for r in out):
+        if any(
+            r.start <= m.start("name") and m.end("name") <= r.end and r.place.kind == "settlement"
+            for r in out
+        ):
             continue
         region = body.main_admin1({r.place.admin1 for r in refs if r.place.admin1} or set(body.admin1_counts))
         if region is None:
             continue
         country = _country_of(region)
         out = [r for r in out if not (r.start < m.end("name") and m.start("name") < r.end)]
-        place = geo.Place(local_spelling(m.group("name"), country), "settlement", country, region, None, None,
-                          None, 0, 1)
+        place = geo.Place(
+            local_spelling(m.group("name"), country), "settlement", country, region, None, None, None, 0, 1
+        )
         out.append(PlaceRef(m.start("name"), m.end("name"), m.group("name"), place, SITE))
     for r in [r for r in out if r.place.kind in ("district", "admin1") and r.place.country in ("UA", "RU")]:
         # "Shestakove in the Chuhuiv district", "Kivsharivka, Kupiansk district": a village of that area
@@ -216,7 +246,9 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
         place = geo.Place(name, "settlement", r.place.country, r.place.admin1, None, None, None, 0, 1)
         out.append(PlaceRef(s0, e0, m.group("name"), place, SITE))
     for m in _LIST_RE.finditer(text):
-        members = [(n.start() + m.start(), n.end() + m.start(), n.group()) for n in re.finditer(_NAME, m.group())]
+        members = [
+            (n.start() + m.start(), n.end() + m.start(), n.group()) for n in re.finditer(_NAME, m.group())
+        ]
         members = [x for x in members if x[2] not in _LIST_JOINERS]
         if any(_ADJECTIVE_END_RE.search(name) for _, _, name in members):
             continue  # "Курской, Брянской и Орловской областей": regions, told by the lexicon
@@ -235,7 +267,9 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
                 continue
             local = geo.lookup(name, country)
             if local is None or local.admin1 != region or local.kind != "settlement":
-                local = geo.Place(local_spelling(name, country), "settlement", country, region, None, None, None, 0, 1)
+                local = geo.Place(
+                    local_spelling(name, country), "settlement", country, region, None, None, None, 0, 1
+                )
             out = [r for r in out if r is not current]
             out.append(PlaceRef(s, e, name, local, SITE))
     return sorted(out, key=lambda r: r.start)
@@ -262,7 +296,9 @@ def local_spelling(name: str, country: str) -> str:
     return re.sub(r"(?<=[bcdfghklmnprstvzBCDFGHKLMNPRSTVZ])y(?=[aue])", "i", name)
 
 
-_ADJECTIVE_END_RE = re.compile(r"(?:ой|ей|ий|ый|ая|яя|ская|ской|ська|ській|ського|ської|ского|ским|ских|ских)$")
+_ADJECTIVE_END_RE = re.compile(
+    r"(?:ой|ей|ий|ый|ая|яя|ская|ской|ська|ській|ського|ської|ского|ским|ских|ских)$"
+)
 _LIST_JOINERS = frozenset({"and", "et", "und", "y", "e", "i", "і", "и", "та"})
 
 
@@ -333,6 +369,8 @@ def _role(unit: Unit, ref: PlaceRef) -> str:
 
 
 _LOWER_WORDS_RE = re.compile(r"^(?:\s+[a-zа-яіїєґё-]+){0,2}\s*$")
+
+
 @lru_cache(maxsize=4096)
 def _known_place(word: str) -> bool:
     return geo.lookup(word) is not None
@@ -354,8 +392,14 @@ _LEMMATISED = frozenset({"uk", "ru", "pl"})
 
 
 _RU_TO_UK_ENDINGS = (
-    ("овское", "івське"), ("евское", "івське"), ("ское", "ське"), ("овка", "івка"), ("евка", "івка"),
-    ("ое", "е"), ("ый", "ий"), ("ая", "а"),
+    ("овское", "івське"),
+    ("евское", "івське"),
+    ("ское", "ське"),
+    ("овка", "івка"),
+    ("евка", "івка"),
+    ("ое", "е"),
+    ("ый", "ий"),
+    ("ая", "а"),
 )
 
 

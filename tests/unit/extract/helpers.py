@@ -18,8 +18,9 @@ def unit(text: str, language: str = "en", index: int = 0, paragraph: int = 0) ->
     return Unit(index, 0, len(text), text, paragraph, tuple(lexicon.scan(text)))
 
 
-def article(*paragraphs: str, language: str = "en", published: date | None = THURSDAY,
-            title: str | None = None) -> ParsedArticle:
+def article(
+    *paragraphs: str, language: str = "en", published: date | None = THURSDAY, title: str | None = None
+) -> ParsedArticle:
     return ParsedArticle(
         article_id=hashlib.sha256("\n".join(paragraphs).encode()).hexdigest(),
         landed_date=date(2024, 5, 17),

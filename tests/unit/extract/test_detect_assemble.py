@@ -45,13 +45,31 @@ def place(name: str) -> Where:
     return Where(p.country, p.admin1, p.name, p, name)
 
 
-def draft(family: str, where: Where, when: date | None = None, killed: int | None = 0,
-          country_level: bool = False, sub: str | None = "Air/drone strike") -> Draft:
+def draft(
+    family: str,
+    where: Where,
+    when: date | None = None,
+    killed: int | None = 0,
+    country_level: bool = False,
+    sub: str | None = "Air/drone strike",
+) -> Draft:
     event_type = STRATEGIC if family == d.INTERCEPT else EXPLOSIONS
     sub = "Disrupted weapons use" if family == d.INTERCEPT else sub
     ref = dates.DateRef(when, "weekday", 1) if when else dates.NO_DATE
-    return Draft(family, event_type, sub, "Russia", None, where, None, killed, 0, ref, [unit("x")],
-                 country_level=country_level)
+    return Draft(
+        family,
+        event_type,
+        sub,
+        "Russia",
+        None,
+        where,
+        None,
+        killed,
+        0,
+        ref,
+        [unit("x")],
+        country_level=country_level,
+    )
 
 
 def test_same_incident_twice_is_one_event_with_the_latest_toll() -> None:

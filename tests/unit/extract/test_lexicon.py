@@ -10,10 +10,35 @@ from newsfacts.extract.lexicon import LANGUAGES, LEXICON_DIR, NUMERIC_CATEGORIES
 
 # The categories and values the extraction code reads; every language file uses only these.
 CATEGORIES = {
-    "cue": {"strike", "intercept", "capture", "liberate", "clash", "protest", "riot", "arrest", "exchange",
-            "ceasefire", "sabotage", "execution", "abduction", "damage"},
-    "weapon": {"drone", "missile", "guided bomb", "aerial bomb", "artillery", "rocket", "mortar", "mine",
-               "explosive", "grenade", "small arms"},
+    "cue": {
+        "strike",
+        "intercept",
+        "capture",
+        "liberate",
+        "clash",
+        "protest",
+        "riot",
+        "arrest",
+        "exchange",
+        "ceasefire",
+        "sabotage",
+        "execution",
+        "abduction",
+        "damage",
+    },
+    "weapon": {
+        "drone",
+        "missile",
+        "guided bomb",
+        "aerial bomb",
+        "artillery",
+        "rocket",
+        "mortar",
+        "mine",
+        "explosive",
+        "grenade",
+        "small arms",
+    },
     "casualty": {"killed", "injured"},
     "side": {"Russia", "Ukraine"},
     "agency": {"Russia", "Ukraine"},
@@ -51,8 +76,10 @@ def test_fold_keeps_offsets() -> None:
 def test_scan_word_starts_stems_and_whole_words() -> None:
     lexicon = load("en")
     assert lexicon is not None
-    hits = {(h.category, h.value, "The counterattack failed; drones attacked Kharkiv"[h.start : h.end])
-            for h in lexicon.scan("The counterattack failed; drones attacked Kharkiv")}
+    hits = {
+        (h.category, h.value, "The counterattack failed; drones attacked Kharkiv"[h.start : h.end])
+        for h in lexicon.scan("The counterattack failed; drones attacked Kharkiv")
+    }
     assert ("weapon", "drone", "drones") in hits  # a stem runs on
     assert ("cue", "strike", "attacked") in hits
     assert not any(text == "attack" for _, _, text in hits)  # not inside "counterattack"

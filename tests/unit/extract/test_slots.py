@@ -131,7 +131,10 @@ def roles(text: str, language: str = "en") -> dict[str, str]:
 
 
 def test_place_roles() -> None:
-    assert roles("The Kharkiv governor said a drone hit Sumy.") == {"Kharkiv": places.OFFICIAL, "Sumy": places.SITE}
+    assert roles("The Kharkiv governor said a drone hit Sumy.") == {
+        "Kharkiv": places.OFFICIAL,
+        "Sumy": places.SITE,
+    }
     assert roles("Kyiv's General Staff said a drone hit Sumy.")["Kyiv"] == places.OWNER
     assert roles("Troops captured Udachne, west of Pokrovsk.")["Pokrovsk"] == places.REFERENCE
 
