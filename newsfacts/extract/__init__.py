@@ -33,12 +33,16 @@ def extract_mentions(article: ParsedArticle) -> list[EventMention]:
     if lexicon is None or not article.paragraphs:
         return []
     units = segment(article, lexicon)
-    families = frozenset(c.family for u in units for c in d.detect(u))
+    cues = [d.detect(u) for u in units]
+    families = frozenset(c.family for found in cues for c in found)
+    if not families:
+        return []
     ctx = ArticleContext(article.language or "", article.published, families, read_body(article.body_text))
     drafts: list[Draft] = []
-    for unit in units:
-        drafts.extend(drafts_for(unit, lexicon, ctx, drafts))
-    story = story_date(article, lexicon, units)
+    for unit, found in zip(units, cues, strict=True):
+        if found:
+            drafts.extend(drafts_for(unit, found, lexicon, ctx, drafts))
+    story = story_date(article, lexicon, units, cues)
     weapon = story_weapon(article, lexicon)
     return [_mention(article, x) for x in assembly.assemble(drafts, article.published, story, weapon)]
 
@@ -60,7 +64,7 @@ def story_weapon(article: ParsedArticle, lexicon: Lexicon) -> assembly.StoryWeap
     return assembly.StoryWeapon(named.pop(), regions, towns)
 
 
-def story_date(article: ParsedArticle, lexicon: Lexicon, units: list[Unit]) -> DateRef:
+def story_date(article: ParsedArticle, lexicon: Lexicon, units: list[Unit], cues: list[list[d.Cue]]) -> DateRef:
     """The day the report is about, from its headline or its first incident sentence ("overnight",
     "on Monday"): incidents it goes on to tell without a day of their own share it."""
     if article.title:
@@ -69,8 +73,8 @@ def story_date(article: ParsedArticle, lexicon: Lexicon, units: list[Unit]) -> D
         when = dates.resolve(title, article.published)
         if when.value is not None:
             return when
-    for unit in units[:6]:
-        if d.detect(unit):
+    for unit, found in zip(units[:6], cues, strict=False):
+        if found:
             when = dates.resolve(unit, article.published)
             if when.value is not None:
                 return when

@@ -93,8 +93,10 @@ def where_of(place: geo.Place, raw: str | None) -> Where:
     return Where(place.country, place.admin1, place.name, place, raw)
 
 
-def drafts_for(unit: Unit, lexicon: Lexicon, ctx: ArticleContext, previous: list[Draft]) -> list[Draft]:
-    cues = d.detect(unit)
+def drafts_for(
+    unit: Unit, cues: list[d.Cue], lexicon: Lexicon, ctx: ArticleContext, previous: list[Draft]
+) -> list[Draft]:
+    """The drafts of one sentence, from the cues detected in it."""
     if not cues:
         return []
     families = {c.family for c in cues}

@@ -6,7 +6,7 @@ A `Unit` is one sentence of the body in the article's language; offsets index in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsfacts.extract.lexicon import Hit, Lexicon
 from newsfacts.records import ParsedArticle
@@ -25,12 +25,22 @@ class Unit:
     text: str
     paragraph: int
     hits: tuple[Hit, ...]  # offsets relative to `text`
+    by_category: dict[str, tuple[Hit, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.by_category and self.hits:
+            index: dict[str, list[Hit]] = {}
+            for h in self.hits:
+                index.setdefault(h.category, []).append(h)
+            self.by_category.update({c: tuple(v) for c, v in index.items()})
 
     def has(self, category: str, value: str | None = None) -> bool:
-        return any(h.category == category and (value is None or h.value == value) for h in self.hits)
+        found = self.by_category.get(category, ())
+        return bool(found) if value is None else any(h.value == value for h in found)
 
     def of(self, category: str, value: str | None = None) -> list[Hit]:
-        return [h for h in self.hits if h.category == category and (value is None or h.value == value)]
+        found = self.by_category.get(category, ())
+        return list(found) if value is None else [h for h in found if h.value == value]
 
 
 def segment(article: ParsedArticle, lexicon: Lexicon) -> list[Unit]:
