@@ -89,6 +89,7 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
                 refs.append(PlaceRef(m.start(), m.end(), m.group(0), place, SITE))
                 taken.append((m.start(), m.end()))
     refs.sort(key=lambda r: r.start)
+    refs = _listed_regions(unit, refs, lexicon)
     refs = _unknown_named(unit, refs, body)
     refs.sort(key=lambda r: r.start)
     return [
@@ -143,7 +144,7 @@ def _namesake_in_named_region(unit: Unit, refs: list[PlaceRef]) -> list[PlaceRef
             and r.place.kind == "settlement"
             and nxt.place.kind == "admin1"
             and r.place.admin1 != nxt.place.admin1
-            and _IN_REGION_RE.match(unit.text[r.end : nxt.start])
+            and (_IN_REGION_RE.match(unit.text[r.end : nxt.start]) or unit.text[r.end : nxt.start] == " ")
             and nxt.place.admin1
             and _REGION_WORD_END_RE.search(nxt.raw)
         ):
@@ -163,6 +164,37 @@ def _namesake_in_named_region(unit: Unit, refs: list[PlaceRef]) -> list[PlaceRef
             r = replace(r, place=local)
         out.append(r)
     return out
+
+
+_REGION_LIST_RE = re.compile(
+    r"(?P<names>[^\W\d_][\w'’-]+(?:\s*,\s*[^\W\d_][\w'’-]+)*\s*(?:,\s*)?(?:and|и|і|та|y|et|und|e|i|oraz)\s+[^\W\d_][\w'’-]+)\s+$"
+)
+
+
+def _listed_regions(unit: Unit, refs: list[PlaceRef], lexicon: Lexicon) -> list[PlaceRef]:
+    """Regions listed before one plural region word ("над Курской, Брянской и Орловской областями",
+    "the Sumy, Kharkiv and Poltava regions"): each member is a region."""
+    out = list(refs)
+    for h in unit.of("placeword", "region"):
+        m = _REGION_LIST_RE.search(unit.text[max(0, h.start - 160) : h.start])
+        if m is None:
+            continue
+        offset = max(0, h.start - 160) + m.start("names")
+        for w in re.finditer(r"[^\W\d_][\w'’-]+", m.group("names")):
+            if w.group() in _LIST_JOINERS:
+                continue
+            region = geo.lookup(f"{w.group()} region")
+            if region is None or region.kind != "admin1":
+                # the language's own region names: the member read with the region word after it
+                phrase = f"{w.group()} {unit.text[h.start : h.end]}"
+                named = [x for x in lexicon.scan(phrase) if x.category == "region" and x.start == 0]
+                region = regional(str(named[0].value)) if named else None
+            if region is None:
+                continue
+            s0, e0 = offset + w.start(), offset + w.end()
+            out = [r for r in out if not (r.start < e0 and s0 < r.end)]
+            out.append(PlaceRef(s0, e0, w.group(), region, SITE))
+    return sorted(out, key=lambda r: r.start)
 
 
 def _region_if_regional(unit: Unit, ref: PlaceRef) -> PlaceRef:
@@ -348,6 +380,8 @@ def _role(unit: Unit, ref: PlaceRef) -> str:
         return OWNER
     if any(0 <= h.start - ref.end <= 2 for h in unit.of("announce")):
         return NAME  # "Putin said", "Moscow claimed": a person, a government
+    if any(-24 <= h.start - ref.end <= 24 for h in unit.of("formation")):
+        return NAME  # "the Southern group of forces", "Battlegroup Vostok": a unit, not a place
     follower = _NAME_FOLLOWER_RE.match(text[ref.end : ref.end + 24])
     if (
         follower
