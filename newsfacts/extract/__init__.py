@@ -64,7 +64,9 @@ def story_weapon(article: ParsedArticle, lexicon: Lexicon) -> assembly.StoryWeap
     return assembly.StoryWeapon(named.pop(), regions, towns)
 
 
-def story_date(article: ParsedArticle, lexicon: Lexicon, units: list[Unit], cues: list[list[d.Cue]]) -> DateRef:
+def story_date(
+    article: ParsedArticle, lexicon: Lexicon, units: list[Unit], cues: list[list[d.Cue]]
+) -> DateRef:
     """The day the report is about, from its headline or its first incident sentence ("overnight",
     "on Monday"): incidents it goes on to tell without a day of their own share it."""
     if article.title:

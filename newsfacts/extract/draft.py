@@ -512,6 +512,7 @@ def _people_taken(unit: Unit, cue: d.Cue) -> bool:
     ) and not any(h.category == "placeword" and 0 <= h.start - cue.end <= 25 for h in unit.hits)
 
 
+_LIST_GAP = 60
 _CUE_REACH = 140  # a place further than this from every cue of its sentence is not where it happened
 
 
@@ -519,10 +520,13 @@ def _near_a_cue(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue], sites: list
     gap = min(max(ref.start - c.end, c.start - ref.end, 0) for c in cues)
     if gap <= _CUE_REACH:
         return True
-    # a member of a list that starts near a cue ("targeting the Dnipro, Zhytomyr, ... regions")
+    # a member of a list that starts near a cue ("targeting the Dnipro, Zhytomyr, ... regions"), or
+    # of a tally ("34 over the Volgograd region, 23 over the Rostov region, ...")
     before = [s for s in sites if s.end <= ref.start]
     return (
-        bool(before) and ref.start - before[-1].end <= 6 and _near_a_cue(unit, before[-1], cues, before[:-1])
+        bool(before)
+        and ref.start - before[-1].end <= _LIST_GAP
+        and _near_a_cue(unit, before[-1], cues, before[:-1])
     )
 
 
