@@ -129,6 +129,8 @@ def drafts_for(
 
 def _sites(unit: Unit, refs: list[places.PlaceRef]) -> list[places.PlaceRef]:
     sites = [r for r in refs if r.role == places.SITE and r.place.kind != "country"]
+    if not sites:
+        sites = [r for r in refs if r.role == places.FRONT and r.place.kind != "country"]
     # a landmark after a named village is only its landmark ("Udachne, west of Pokrovsk"); "near X"
     # with nothing named before it is the place ("a drone hit a car near Krasnopillia")
     for r in refs:
@@ -178,6 +180,8 @@ def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue]) -> bool:
     capital is a site where the text puts something in it or aims something at it, not where it
     stands for its government ("Moscow said", "talks between Kyiv and Moscow")."""
     cue = _cue_for(cues, ref.start, ref.end)
+    if ref.role == places.FRONT and cue.family not in (d.CLASH, d.CAPTURE, d.LIBERATE):
+        return False  # "offensive actions in the Kharkiv direction" is no strike on Kharkiv
     foreign = ref.place.country not in ("UA", "RU")
     if (
         foreign

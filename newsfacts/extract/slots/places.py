@@ -21,6 +21,8 @@ from newsfacts.extract.segment import Unit
 SITE = "site"
 OFFICIAL = "official"
 OWNER = "owner"
+ORIGIN = "origin"  # where weapons were launched from: "drones launched from the Kursk region"
+FRONT = "front"  # a front named after a town: "the Pokrovsk direction"
 REFERENCE = "reference"  # a landmark for another place: "Otradnoye near Belgorod", "the Pokrovsk sector"
 DATELINE = "dateline"  # "KHARKIV, May 16 (Wire) -": where the report was filed
 UNNAMED = "unnamed"  # the region of a place the text leaves unnamed
@@ -70,8 +72,13 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
         if unit.start <= m.start and m.end <= unit.end
     ]
     refs = [_seat_of_community(_region_if_said(unit, r)) for r in refs]
+    refs = [_namesake_in_theatre(r, body) for r in refs]
     refs = _namesake_in_named_region(unit, refs)
     refs = [_region_if_regional(unit, r) for r in refs]
+    for h in unit.of("region"):
+        # "the Donetsk People's Republic" is the region, not the city inside its name
+        if any(h.start <= r.start and r.end <= h.end and (r.start, r.end) != (h.start, h.end) for r in refs):
+            refs = [r for r in refs if not (h.start <= r.start and r.end <= h.end)]
     taken = [(r.start, r.end) for r in refs]
     for h in unit.of("region"):
         if _overlaps(h.start, h.end, taken):
@@ -212,6 +219,22 @@ def _region_if_regional(unit: Unit, ref: PlaceRef) -> PlaceRef:
     )
     region = regional(ref.place.admin1) if regional_word else None
     return replace(ref, place=region) if region is not None else ref
+
+
+_SMALL_PLACE = 20_000
+
+
+def _namesake_in_theatre(ref: PlaceRef, body: BodyPlaces) -> PlaceRef:
+    """Of several villages of one name, the one in the region the article is about ("Petrovka" in an
+    article on the Belgorod region)."""
+    place = ref.place
+    if place.kind != "settlement" or place.population >= _SMALL_PLACE or not body.admin1_counts:
+        return ref
+    theatre = max(body.admin1_counts, key=lambda a: body.admin1_counts[a])
+    if theatre == place.admin1 or body.admin1_counts[theatre] < 2:
+        return ref
+    local = geo.in_region(place.name, theatre) or geo.in_region(ref.raw, theatre)
+    return replace(ref, place=local) if local is not None else ref
 
 
 def _seat_of_community(ref: PlaceRef) -> PlaceRef:
@@ -369,6 +392,9 @@ _NAME_FOLLOWER_RE = re.compile(r"^ (?!Oblast|Region|Raion|Krai|District)[A-Z][a-
 
 # "west of Pokrovsk", "near the city of Pokrovsk", "not far from the town of Bakhmut"
 _LANDMARK_GAP_RE = re.compile(r"^\s*(?:the\s+)?(?:(?:city|town|village|settlement|port)\s+of\s+)?$")
+_ORIGIN_GAP_RE = re.compile(
+    r"^\s*(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?(?:(?:city|town|village|region)\s+of\s+)?$"
+)
 _DATELINE_RE = re.compile(r"^\s*(?:,|\(|—|–|-|\s\()")
 
 
@@ -390,6 +416,12 @@ def _role(unit: Unit, ref: PlaceRef) -> str:
         and not any(h.start == ref.end + 1 for h in unit.hits)
     ):
         return NAME
+    if any(0 <= h.start - ref.end <= 2 for h in unit.of("front")):
+        return FRONT
+    for h in unit.of("origin"):
+        gap = text[h.end : ref.start]
+        if 0 <= ref.start - h.end <= 24 and _ORIGIN_GAP_RE.match(gap):
+            return ORIGIN
     for h in unit.of("reference"):
         gap = text[h.end : ref.start]
         if (0 <= ref.start - h.end <= 24 and _LANDMARK_GAP_RE.match(gap)) or 0 <= h.start - ref.end <= 2:
