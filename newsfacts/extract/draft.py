@@ -106,6 +106,9 @@ def drafts_for(
         return []  # "in August", "in March last year": a month before this one is told as history
     refs = places.find(unit, lexicon, ctx.body)
     sites = [r for r in _sites(unit, refs) if _site_for(unit, r, cues)]
+    if {c.family for c in cues} & {d.EXCHANGE, d.CEASEFIRE}:
+        # an exchange happens where the text puts it, not by a landmark ("sailors rescued near Odesa")
+        sites = [r for r in sites if r.role == places.SITE]
     sites = [r for r in sites if _near_a_cue(unit, r, cues, sites)]
     out: list[Draft] = []
     if sites:
@@ -195,7 +198,7 @@ def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue]) -> bool:
         ref.place.name in _CAPITALS or (foreign and cue.family == d.STRIKE)
     ):
         before = unit.text[max(0, ref.start - 24) : ref.start]
-        located = any(0 <= ref.start - h.end <= 12 for h in unit.of("locative"))
+        located = any(0 <= ref.start - h.end <= 5 for h in unit.of("locative"))
         aimed = any(0 <= ref.start - c.end <= 2 for c in cues if c.family in _ACTION_FAMILIES)
         return located or aimed or bool(_OF_PLACE_RE.search(before))
     return True
@@ -259,6 +262,11 @@ def _fallback_where(
     unit: Unit, refs: list[places.PlaceRef], cues: list[d.Cue], ctx: ArticleContext, previous: list[Draft]
 ) -> Where | None:
     families = {c.family for c in cues}
+    if families & {d.ABDUCTION, d.ARREST}:
+        # "abducted the mayor of Melitopol": the official's town is where it happened
+        for r in refs:
+            if r.role == places.OFFICIAL and r.place.kind == "settlement":
+                return where_of(r.place, r.raw)
     # "Khmelnytskyi regional head said four people were killed": the official's region
     toll = numbers.casualties(unit, 0, d.horizon(unit), language=ctx.language)
     hurt = bool(toll.killed) or bool(toll.injured)

@@ -75,6 +75,12 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
     refs = [_namesake_in_theatre(r, body) for r in refs]
     refs = _namesake_in_named_region(unit, refs)
     refs = [_region_if_regional(unit, r) for r in refs]
+    for h in unit.of("facility"):
+        # "the Zaporizhzhia nuclear power plant" codes the town it stands in (guideline, "Places")
+        town = geo.lookup(str(h.value))
+        if town is not None:
+            refs = [r for r in refs if not (r.start < h.end and h.start < r.end)]
+            refs.append(PlaceRef(h.start, h.end, unit.text[h.start : h.end], town, SITE))
     for h in unit.of("region"):
         # "the Donetsk People's Republic" is the region, not the city inside its name
         if any(h.start <= r.start and r.end <= h.end and (r.start, r.end) != (h.start, h.end) for r in refs):
@@ -304,7 +310,10 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
         members = [
             (n.start() + m.start(), n.end() + m.start(), n.group()) for n in re.finditer(_NAME, m.group())
         ]
+        joined = any(x[2] in _LIST_JOINERS for x in members)
         members = [x for x in members if x[2] not in _LIST_JOINERS]
+        if not joined and len(members) < 3:
+            continue  # "the Mayor of Melitopol, Ivan Fedorov": an apposition, not a list
         if any(_ADJECTIVE_END_RE.search(name) for _, _, name in members):
             continue  # "Курской, Брянской и Орловской областей": regions, told by the lexicon
         known = [r for r in out if r.place.kind == "settlement" and any(r.start == s for s, _, _ in members)]
