@@ -164,6 +164,15 @@ def _sites(unit: Unit, refs: list[places.PlaceRef]) -> list[places.PlaceRef]:
         ):
             continue
         kept.append(r)
+    # "в Куйбышевском районе Донецка": a district of the city named right after it codes the city
+    kept = [
+        r
+        for r in kept
+        if not (
+            r.place.kind == "district"
+            and any(0 < s.start - r.end <= 2 and s.place.kind == "settlement" for s in kept)
+        )
+    ]
     seen: set[tuple[str | None, str | None, str]] = set()
     unique = []
     for r in kept:
@@ -278,6 +287,9 @@ def _fallback_where(
                 abs(h.start - r.end) <= 3 for h in unit.of("placeword", "region")
             )
             place = places.regional(r.place.admin1) if regional else r.place
+            recent = _recent(unit, previous)
+            if recent is not None and recent.where.admin1 == r.place.admin1 and recent.family in _STRIKE_LIKE:
+                return recent.where  # the toll of the attack just told, given by the region's official
             if place is not None:
                 return where_of(place, r.raw)
     if unit.has("capital"):
@@ -316,10 +328,11 @@ def _target_country(unit: Unit, countries: list[places.PlaceRef], families: set[
         if r.place.country in ("UA", "RU") and any(abs(w.start - r.start) <= 12 for w in wave):
             return r.place.country
     if not countries and not wave:
-        side = actors.named_side(unit)
-        if d.INTERCEPT in families and side:
-            # "Ukrainian drones were shot down overnight": over Russia
-            return "RU" if side == actors.UKRAINE else "UA"
+        if d.INTERCEPT in families:
+            # "Ukrainian drones were shot down overnight": over Russia; "Russian air defence": Russia
+            interceptor, launcher = actors.interceptor_and_launcher(unit)
+            side = interceptor or actors.other(launcher)
+            return {actors.RUSSIA: "RU", actors.UKRAINE: "UA"}.get(side or "")
         return None
     names = {r.place.country for r in countries}
     if d.STRIKE in families and names == {"RU"}:
@@ -516,6 +529,14 @@ def _unnamed_settlement(unit: Unit) -> bool:
         and not re.match(r"\s+(?:of|called|named)\s", unit.text[h.end : h.end + 8])
         for h in unit.of("placeword", "settlement")
     )
+
+
+def _recent(unit: Unit, previous: list[Draft]) -> Draft | None:
+    for p in reversed(previous):
+        if unit.paragraph - p.unit.paragraph <= 1 and unit.index - p.unit.index <= 2 and not p.country_level:
+            return p
+        break
+    return None
 
 
 def _people_taken(unit: Unit, cue: d.Cue) -> bool:

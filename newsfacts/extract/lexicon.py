@@ -92,13 +92,17 @@ class Lexicon:
                         or (folded[end] in "'-" and end + 1 < n and folded[end + 1].isalnum())
                     ):
                         end += 1
-                elif end < n and folded[end].isalnum():
-                    continue
+                elif end < n and (folded[end].isalnum() or _apostrophe_inside(folded, end)):
+                    continue  # inside a longer word, or before an apostrophe inside one ("сім'я")
                 hits.append(Hit(start, end, category, value))
         return _longest(hits)
 
     def values(self, category: str) -> tuple[str, ...]:
         return tuple(self.words.get(category, {}))
+
+
+def _apostrophe_inside(folded: str, i: int) -> bool:
+    return folded[i] == "'" and i + 1 < len(folded) and folded[i + 1].isalpha()
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
@@ -149,6 +153,8 @@ def load(language: str | None) -> Lexicon | None:
         key = fold(phrase.rstrip("*").strip())
         if not key:
             raise ValueError(f"{path.name}: empty phrase in [{category}]")
+        if "*" in key:
+            raise ValueError(f"{path.name}: [{category}] {phrase!r}: only the last word may be a stem")
         entry = (len(key), category, value, prefix)
         existing = automaton.get(key, [])
         if entry not in existing:

@@ -103,11 +103,16 @@ def _no_casualty_between(unit: Unit, start: int, end: int) -> bool:
 def casualties(unit: Unit, start: int = 0, end: int | None = None, language: str = "en") -> Casualties:
     """Killed and injured told in unit.text[start:end]."""
     stop = len(unit.text) if end is None else end
-    cues = [h for h in unit.of("casualty") if start <= h.start < stop]
-    negated = any(start <= h.start < stop for h in unit.of("negation"))
+    negations = unit.of("negation")
+    # "пострадавших нет", "no one was injured": a casualty word inside a negation counts nobody
+    cues = [
+        h
+        for h in unit.of("casualty")
+        if start <= h.start < stop and not any(n.start <= h.start < n.end for n in negations)
+    ]
+    negated = any(start <= h.start < stop for h in negations)
     if not cues:
         return Casualties(0, 0)
-    negations = unit.of("negation")
     numbers = [
         q
         for q in quantities(unit, language)

@@ -71,10 +71,8 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
         for m in body.mentions
         if unit.start <= m.start and m.end <= unit.end
     ]
-    refs = [_seat_of_community(_region_if_said(unit, r)) for r in refs]
-    refs = [_namesake_in_theatre(r, body) for r in refs]
-    refs = _namesake_in_named_region(unit, refs)
-    refs = [_region_if_regional(unit, r) for r in refs]
+    # a word the lexicon reads as something else is no place ("Атака", "Мирный житель")
+    refs = [r for r in refs if not _inside_other_word(unit, r)]
     for h in unit.of("facility"):
         # "the Zaporizhzhia nuclear power plant" codes the town it stands in (guideline, "Places")
         town = geo.lookup(str(h.value))
@@ -82,17 +80,19 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
             refs = [r for r in refs if not (r.start < h.end and h.start < r.end)]
             refs.append(PlaceRef(h.start, h.end, unit.text[h.start : h.end], town, SITE))
     for h in unit.of("region"):
-        # "the Donetsk People's Republic" is the region, not the city inside its name
-        if any(h.start <= r.start and r.end <= h.end and (r.start, r.end) != (h.start, h.end) for r in refs):
-            refs = [r for r in refs if not (h.start <= r.start and r.end <= h.end)]
-    taken = [(r.start, r.end) for r in refs]
-    for h in unit.of("region"):
-        if _overlaps(h.start, h.end, taken):
-            continue
+        # the language's own name of a region wins over a village the gazetteer reads in it
+        # ("the Donetsk People's Republic", "Курской области")
         region = regional(str(h.value))
-        if region is not None:
-            refs.append(PlaceRef(h.start, h.end, text[h.start : h.end], region, SITE))
-            taken.append((h.start, h.end))
+        if region is None:
+            continue
+        refs = [r for r in refs if not (r.start < h.end and h.start < r.end)]
+        refs.append(PlaceRef(h.start, h.end, text[h.start : h.end], region, SITE))
+    refs.sort(key=lambda r: r.start)
+    taken = [(r.start, r.end) for r in refs]
+    refs = [_seat_of_community(_region_if_said(unit, r)) for r in refs]
+    refs = [_namesake_in_theatre(r, body) for r in refs]
+    refs = _namesake_in_named_region(unit, refs)
+    refs = [_region_if_regional(unit, r) for r in refs]
     if lexicon.language in _LEMMATISED:
         for m in _WORD_RE.finditer(text):
             if _overlaps(m.start(), m.end(), taken) or _lexicon_word(unit, m.start(), m.end()):
@@ -111,6 +111,13 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
 
 
 _CALENDAR = frozenset({"month", "weekday", "relday"})
+_NOT_PLACES = frozenset(
+    {"cue", "casualty", "person", "military", "weapon", "number", "vague", "modal", "announce"}
+)
+
+
+def _inside_other_word(unit: Unit, ref: PlaceRef) -> bool:
+    return any(h.start <= ref.start and ref.end <= h.end and h.category in _NOT_PLACES for h in unit.hits)
 
 
 def _actor_word(unit: Unit, ref: PlaceRef) -> bool:
