@@ -298,8 +298,13 @@ def _fallback_where(
         if capital is not None:
             return where_of(capital, None)
     # a follow-up sentence ("The man died of his injuries") belongs to the incident just told
+    reach = 4 if _unnamed_settlement(unit) else 2
     for p in reversed(previous):
-        if unit.paragraph - p.unit.paragraph <= 1 and unit.index - p.unit.index <= 2 and not p.country_level:
+        if (
+            unit.paragraph - p.unit.paragraph <= reach - 1
+            and unit.index - p.unit.index <= reach
+            and not p.country_level
+        ):
             if p.family in _STRIKE_LIKE and families & _STRIKE_LIKE and families <= _STRIKE_LIKE and hurt:
                 if _unnamed_settlement(unit) and p.where.admin1:
                     # "in a nearby village, four were injured": somewhere in that region

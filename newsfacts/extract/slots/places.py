@@ -317,7 +317,7 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
         members = [
             (n.start() + m.start(), n.end() + m.start(), n.group()) for n in re.finditer(_NAME, m.group())
         ]
-        joined = any(x[2] in _LIST_JOINERS for x in members)
+        joined = bool(re.search(r"\s(?:and|і|и|y|et|und|e|i|та|oraz)\s", m.group()))
         members = [x for x in members if x[2] not in _LIST_JOINERS]
         if not joined and len(members) < 3:
             continue  # "the Mayor of Melitopol, Ivan Fedorov": an apposition, not a list
@@ -326,15 +326,26 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
         known = [r for r in out if r.place.kind == "settlement" and any(r.start == s for s, _, _ in members)]
         if not known or len(members) < 2:
             continue
-        region = body.main_admin1({r.place.admin1 for r in known if r.place.admin1})
-        if region is None:
+        # the region the list is about: the one most of its known villages share
+        counts: dict[str, int] = {}
+        for r in known:
+            if r.place.admin1:
+                counts[r.place.admin1] = counts.get(r.place.admin1, 0) + 1
+        if not counts:
             continue
+        region = max(counts, key=lambda a: (counts[a], body.admin1_counts.get(a, 0)))
+        if counts[region] * 2 < len(known) or (len(known) > 1 and counts[region] < 2):
+            continue  # towns of several regions: each keeps its own
         country = _country_of(region)
         for s, e, name in members:
             current = next((r for r in out if r.start <= s < r.end), None)
-            if current is not None and (current.place.admin1 == region or current.place.kind != "settlement"):
+            if current is not None and (
+                current.place.admin1 == region
+                or current.place.kind != "settlement"
+                or current.place.population >= _SMALL_PLACE
+            ):
                 continue
-            if current is None and (unit.has("cue") is False or not _capital_word_ok(text, s)):
+            if current is None and not (unit.has("cue") and _capital_word_ok(text, s)):
                 continue
             local = geo.lookup(name, country)
             if local is None or local.admin1 != region or local.kind != "settlement":
