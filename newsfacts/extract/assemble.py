@@ -29,13 +29,14 @@ def assemble(
     story_weapon: StoryWeapon | None = None,
 ) -> list[Draft]:
     drafts = date_from_story(drafts, story)
-    drafts = weapon_from_story(drafts, story_weapon)
     drafts = drop_old_passing_mentions(drafts, published)
     drafts = merge_same_incident(drafts)
     drafts = drop_country_level_when_places_named(drafts)
     drafts = drop_region_level_when_towns_named(drafts)
     drafts = drop_territory_without_a_place(drafts)
     drafts = drop_interception_where_strike_hit(drafts)
+    drafts = weapon_from_story(drafts, story_weapon)
+    drafts = weapon_from_the_attack_just_told(drafts)
     return drafts
 
 
@@ -69,6 +70,33 @@ def weapon_from_story(drafts: list[Draft], story: StoryWeapon | None) -> list[Dr
         ):
             x.weapon = story.weapon
             x.sub_event_type = weapons.strike_sub_type(story.weapon, None)
+    return drafts
+
+
+_FOLLOW_UP_UNITS = 3
+
+
+def weapon_from_the_attack_just_told(drafts: list[Draft]) -> list[Draft]:
+    """Sentences that go on about one attack ("Damage was reported in the Poltava and Sumy
+    regions") do not name its weapon again: a strike with no weapon of its own, told right after a
+    strike of the same side on the same day, takes that strike's weapon."""
+    previous: Draft | None = None
+    for x in drafts:
+        strike = x.family in (d.STRIKE, d.DAMAGE, d.CASUALTY)
+        if strike and x.weapon is not None:
+            if any(u.has("weapon") for u in x.units):
+                previous = x  # only a weapon its own sentences name is passed on
+            continue
+        if strike and x.sub_event_type is None and previous is not None:
+            last = max(previous.units, key=lambda u: u.index)
+            close = 0 <= x.unit.index - last.index <= _FOLLOW_UP_UNITS
+            close = close and x.unit.paragraph - last.paragraph <= 1
+            same = previous.actor1 == x.actor1 and (
+                x.when.value is None or previous.when.value is None or x.when.value == previous.when.value
+            )
+            if close and same:
+                x.weapon = previous.weapon
+                x.sub_event_type = previous.sub_event_type
     return drafts
 
 
@@ -123,13 +151,20 @@ def _combine(into: Draft, other: Draft) -> None:
     # a toll the article updates codes the latest (largest) figure
     into.killed = _larger(into.killed, other.killed)
     into.injured = _larger(into.injured, other.injured)
-    into.weapon = into.weapon or other.weapon
+    into.weapon = _more_precise(into.weapon, other.weapon)
     into.sub_event_type = into.sub_event_type or other.sub_event_type
     if into.when.value is None and other.when.value is not None:
         into.when = other.when
     if into.actor2 is None:
         into.actor2 = other.actor2
     into.units.extend(u for u in other.units if u not in into.units)
+
+
+def _more_precise(a: str | None, b: str | None) -> str | None:
+    """The weapon the article names most precisely: a guided bomb is also an aerial bomb."""
+    if a == "aerial bomb" and b == "guided bomb":
+        return b
+    return a or b
 
 
 def _larger(a: int | None, b: int | None) -> int | None:
@@ -141,17 +176,27 @@ def _larger(a: int | None, b: int | None) -> int | None:
 
 
 def drop_country_level_when_places_named(drafts: list[Draft]) -> list[Draft]:
-    """ "A wave that names some places codes only those places; no extra country-level event."""
+    """ "A wave that names some places codes only those places; no extra country-level event."
+    The places take what the wave's sentence says of them: its weapon and its day."""
     kept = []
     for x in drafts:
-        if x.country_level and any(
-            not y.country_level
+        placed = [
+            y
+            for y in drafts
+            if not y.country_level
             and y.event_type == x.event_type
-            and (y.sub_event_type == x.sub_event_type or x.event_type == EXPLOSIONS)
+            and (
+                y.sub_event_type == x.sub_event_type or x.event_type == EXPLOSIONS or y.sub_event_type is None
+            )
             and y.where.country == x.where.country
             and (x.when.value is None or y.when.value is None or x.when.value == y.when.value)
-            for y in drafts
-        ):
+        ]
+        if x.country_level and placed:
+            for y in placed:
+                if x.event_type == EXPLOSIONS and y.weapon is None and y.sub_event_type is None:
+                    y.weapon, y.sub_event_type = x.weapon, x.sub_event_type
+                if y.when.value is None and x.when.value is not None:
+                    y.when = x.when
             continue
         kept.append(x)
     return kept
