@@ -88,7 +88,7 @@ def weapon_from_the_attack_just_told(drafts: list[Draft]) -> list[Draft]:
                 previous = x  # only a weapon its own sentences name is passed on
             continue
         if strike and x.sub_event_type is None and previous is not None:
-            last = max(previous.units, key=lambda u: u.index)
+            last = max((u for u in previous.units if u.has("weapon")), key=lambda u: u.index)
             close = 0 <= x.unit.index - last.index <= _FOLLOW_UP_UNITS
             close = close and x.unit.paragraph - last.paragraph <= 1
             same = previous.actor1 == x.actor1 and (
@@ -224,6 +224,17 @@ def drop_region_level_when_towns_named(drafts: list[Draft]) -> list[Draft]:
                 for y in towns:
                     if y.when.value is None and x.when.value is not None:
                         y.when = x.when
+                if x.where.location is None and not x.unit.has("night", "past_day"):
+                    # "Russian missile strikes on the Kharkiv region killed 11": its towns were hit so
+                    for y in drafts:
+                        inside = y.where.admin1 == x.where.admin1 and y.where.location is not None
+                        if (
+                            inside
+                            and y.event_type == EXPLOSIONS
+                            and y.weapon is None
+                            and y.sub_event_type is None
+                        ):
+                            y.weapon, y.sub_event_type = x.weapon, x.sub_event_type
                 continue
         kept.append(x)
     return kept
