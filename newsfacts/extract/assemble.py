@@ -89,7 +89,7 @@ def weapon_from_the_attack_just_told(drafts: list[Draft]) -> list[Draft]:
             continue
         if strike and x.sub_event_type is None and previous is not None:
             last = max((u for u in previous.units if u.has("weapon")), key=lambda u: u.index)
-            close = 0 <= x.unit.index - last.index <= _FOLLOW_UP_UNITS
+            close = 0 < x.unit.index - last.index <= _FOLLOW_UP_UNITS  # a later sentence, not another clause
             close = close and x.unit.paragraph - last.paragraph <= 1
             same = previous.actor1 == x.actor1 and (
                 x.when.value is None or previous.when.value is None or x.when.value == previous.when.value

@@ -582,14 +582,19 @@ def _clause_span(unit: Unit, ref: places.PlaceRef | None, several: bool) -> tupl
         + [
             h.start
             for h in unit.of("clause")
-            if text[max(0, h.start - 2) : h.start].strip() in (",", "")
-            and h.start > 0
-            and text[h.start - 2 : h.start] == ", "
+            if h.start > 0
+            and (text[h.start - 2 : h.start] == ", " or _STRONG_JOINER.match(text[h.start : h.end]))
         ]
     )
     start = max([c for c in cuts if c <= ref.start], default=0)
     end = min([c for c in cuts if c >= ref.end], default=len(text))
     return start, end
+
+
+# "while", "whereas" start a clause of their own even without a comma before them
+_STRONG_JOINER = re.compile(
+    r"(?i)^(?:while|whereas|meanwhile|тоді як|в то время как|mientras|tandis|während|mentre|enquanto|podczas gdy)"
+)
 
 
 def _first_party(unit: Unit) -> str | None:

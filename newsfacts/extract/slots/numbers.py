@@ -18,6 +18,7 @@ _DIGITS_RE = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)(
 _BEFORE_WINDOW = 70  # characters between a number and the casualty word after it
 _AFTER_WINDOW = 45  # characters between a casualty word and the number after it
 _PERSON_WINDOW = 40
+_SUBJECT_GAP = 16  # "a woman was killed", "an elderly man died"
 _TOLL_WINDOW = 120  # "death toll ... has risen to N" reads across the place and the attack
 
 
@@ -85,11 +86,14 @@ def quantities(unit: Unit, language: str = "en") -> list[Quantity]:
     if language in TEXT2NUM_LANGUAGES:
         found += _compound_words(unit, language, found)
     ages = unit.of("age")
+    months = unit.of("month")
     weapons = [h for h in unit.hits if h.category == "weapon"]
     kept = []
     for q in sorted(found, key=lambda q: q.start):
         if any(0 <= a.start - q.end <= 3 or 0 <= q.start - a.end <= 3 for a in ages):
             continue
+        if any(0 <= m.start - q.end <= 2 or 0 <= q.start - m.end <= 2 for m in months):
+            continue  # "23 April", "May 5": a day of the month
         if any(0 <= w.start - q.end <= 25 and _no_casualty_between(unit, q.end, w.start) for w in weapons):
             continue  # "24 drones", "71 missiles": a count of weapons, not of people
         kept.append(q)
@@ -118,7 +122,9 @@ def casualties(unit: Unit, start: int = 0, end: int | None = None, language: str
         for q in quantities(unit, language)
         if start <= q.start < stop and not any(n.start <= q.start < n.end for n in negations)
     ]
-    people = [h for h in unit.of("person", "one") if start <= h.start < stop]
+    # one person named as such: "a man", "a 9-year-old"
+    people = [h for h in unit.of("person", "one") + unit.of("age") if start <= h.start < stop]
+    people.sort(key=lambda h: h.start)
     # each number goes to the casualty word nearest to it, nearest pairs first, so that in
     # "the dead included a child while 42 people were injured" 42 is the injured
     rises = unit.of("rise")
@@ -130,6 +136,17 @@ def casualties(unit: Unit, start: int = 0, end: int | None = None, language: str
     )
     counts: dict[int, int] = {}
     used: set[int] = set()
+    # "A man died and four others were injured", "ранен мужчина": a casualty word whose subject is a
+    # person named one by one counts those persons, whatever number follows
+    for i, cue in enumerate(cues):
+        subject = [
+            p
+            for p in people
+            if 0 <= cue.start - p.end <= _SUBJECT_GAP and _bare(unit.text[p.end : cue.start])
+        ]
+        after = [p for p in people if 0 <= p.start - cue.end <= 3 and _bare(unit.text[cue.end : p.start])]
+        if (subject or after) and not any(0 <= cue.start - q.end <= _SUBJECT_GAP + 12 for q in numbers):
+            counts[i] = _people_named(unit.text, people, cue) if subject else 1
     for _gap_chars, i, j in pairs:
         if i in counts or j in used:
             continue
@@ -150,6 +167,11 @@ def casualties(unit: Unit, start: int = 0, end: int | None = None, language: str
         elif kind not in result:
             result[kind] = 0 if negated else None
     return Casualties(result.get("killed", 0), result.get("injured", 0))
+
+
+def _bare(gap: str) -> bool:
+    """Nothing but a verb's helpers between a subject and its verb: no comma, no clause."""
+    return "," not in gap and len(gap.split()) <= 2
 
 
 def _people_named(text: str, people: list[Hit], cue: Hit) -> int:
