@@ -24,6 +24,7 @@ from newsfacts.extract.slots.places import read_body
 from newsfacts.records import EventMention, ParsedArticle
 
 EXTRACTOR_VERSION = "extract-2.0"
+_LEAD_SENTENCES = 3  # the incident sentences of the lead that may give the story's day
 
 __all__ = ["EXTRACTOR_VERSION", "LANGUAGES", "extract_mentions"]
 
@@ -75,12 +76,15 @@ def story_date(
         when = dates.resolve(title, article.published)
         if when.value is not None:
             return when
-    for unit, found in zip(units[:6], cues, strict=False):
+    told = 0
+    for unit, found in zip(units[:8], cues, strict=False):
         if found:
             when = dates.resolve(unit, article.published)
             if when.value is not None:
                 return when
-            break
+            told += 1
+            if told == _LEAD_SENTENCES:
+                break
     return dates.NO_DATE
 
 

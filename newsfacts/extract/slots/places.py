@@ -40,6 +40,13 @@ class BodyPlaces:
     mentions: tuple[geo.PlaceMention, ...]
     admin1_counts: dict[str, int]  # how often each admin-1 is named or implied: the article's theatre
 
+    def theatre(self) -> str | None:
+        """The region the article names most, if it names it more than once."""
+        if not self.admin1_counts:
+            return None
+        best = max(self.admin1_counts, key=lambda a: self.admin1_counts[a])
+        return best if self.admin1_counts[best] >= 2 else None
+
     def main_admin1(self, candidates: set[str]) -> str | None:
         ranked = sorted(candidates, key=lambda a: -self.admin1_counts.get(a, 0))
         return ranked[0] if ranked else None
@@ -301,7 +308,14 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
             local_spelling(m.group("name"), country), "settlement", country, region, None, None, None, 0, 1
         )
         out.append(PlaceRef(m.start("name"), m.end("name"), m.group("name"), place, SITE))
-    for r in [r for r in out if r.place.kind in ("district", "admin1") and r.place.country in ("UA", "RU")]:
+    areas = [
+        r
+        for r in out
+        if r.place.kind in ("district", "admin1")
+        and r.place.country in ("UA", "RU")
+        and _AREA_WORD_RE.search(r.raw)
+    ]
+    for r in areas:
         # "Shestakove in the Chuhuiv district", "Kivsharivka, Kupiansk district": a village of that area
         m = _BEFORE_AREA_RE.search(text[max(0, r.start - 60) : r.start])
         if m is None:
@@ -334,7 +348,14 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
         if not counts:
             continue
         region = max(counts, key=lambda a: (counts[a], body.admin1_counts.get(a, 0)))
-        if counts[region] * 2 < len(known) or (len(known) > 1 and counts[region] < 2):
+        theatre = body.theatre()
+        if (
+            theatre is not None
+            and theatre != region
+            and any(geo.in_region(name, theatre) or geo.lookup(name) is None for _, _, name in members)
+        ):
+            region = theatre  # villages of the region the article is about, whatever namesakes lie elsewhere
+        elif counts[region] * 2 < len(known) or (len(known) > 1 and counts[region] < 2):
             continue  # towns of several regions: each keeps its own
         country = _country_of(region)
         for s, e, name in members:
@@ -357,6 +378,7 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
     return sorted(out, key=lambda r: r.start)
 
 
+_AREA_WORD_RE = re.compile(r"\s(?!regional)\w+$")
 _BEFORE_AREA_RE = re.compile(rf"(?P<name>{_NAME})(?:,\s+|\s+in\s+(?:the\s+)?|\s+(?:у|в)\s+)$")
 
 
