@@ -360,10 +360,11 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
         country = _country_of(region)
         for s, e, name in members:
             current = next((r for r in out if r.start <= s < r.end), None)
+            big = current is not None and current.place.population >= _SMALL_PLACE
+            if big and geo.lookup(current.raw) != current.place:
+                big = False  # "Podol" read as a district of Kyiv: the text names no city
             if current is not None and (
-                current.place.admin1 == region
-                or current.place.kind != "settlement"
-                or current.place.population >= _SMALL_PLACE
+                current.place.admin1 == region or current.place.kind != "settlement" or big
             ):
                 continue
             if current is None and not (unit.has("cue") and _capital_word_ok(text, s)):
