@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsfacts.published import find_date
+from newsfacts.parse.published import find_date
 
 _I = re.IGNORECASE
 

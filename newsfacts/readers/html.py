@@ -1,4 +1,4 @@
-"""HTML -> headline, meta evidence and content blocks.
+"""HTML reader: a page or fragment -> headline, meta evidence and content blocks.
 
 The page's own metadata (title, canonical URL, publication meta tags, site name, lang) is read
 with lxml first; the body is then extracted by trafilatura, which drops navigation, footers and
@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import lxml.html
 import trafilatura
 from lxml import etree
+
+from newsfacts.readers.document import HTML_META, Block, Document
 
 _BLOCK_TAGS = frozenset(
     ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "td", "dt", "dd")
@@ -62,6 +64,7 @@ _MODIFIED_META = (
 @dataclass(slots=True)
 class HtmlDoc:
     title: str | None = None
+    page_title: str | None = None  # the <title> element as written
     blocks: list[tuple[str, str]] = field(default_factory=list)  # (kind "h"/"p"/"li"/"caption", text)
     published_values: list[str] = field(default_factory=list)  # strongest first
     modified_values: list[str] = field(default_factory=list)
@@ -164,6 +167,7 @@ def parse_html(html: str) -> HtmlDoc:
     h1s = [clean(h.text_content()) for h in tree.iter("h1")]
     h1s = [h for h in h1s if len(h.split()) >= 3]
     page_title = clean(tree.findtext(".//title"))
+    doc.page_title = page_title or None
     og_title = clean(meta.get("og:title") or meta.get("twitter:title"))
     if len(h1s) >= 1 and (len(h1s) == 1 or not og_title or h1s[0] in og_title):
         doc.title = h1s[0]
@@ -263,3 +267,26 @@ def _split_on_br(element: lxml.html.HtmlElement) -> list[str]:
             current.append(child.tail or "")
     pieces.append("".join(current))
     return [c for c in (clean(p) for p in pieces) if c]
+
+
+def read_html(html: str) -> Document:
+    """A whole page (or a body with block tags): head metadata plus the main text's blocks."""
+    page = parse_html(html)
+    doc = Document("html", whole_page=True)
+    doc.title = page.title
+    doc.page_title = page.page_title
+    doc.url = page.url
+    doc.site_name = clean(page.site_name) or None
+    doc.language = page.language
+    doc.dates = [(HTML_META, value) for value in page.published_values]
+    doc.blocks = [Block(kind, text, "caption" if kind == "caption" else None) for kind, text in page.blocks]
+    return doc
+
+
+def read_fragment(html: str) -> list[Block]:
+    """Blocks of an HTML body that is not a whole page (a record's or a feed item's content)."""
+    if "<html" in html[:2000].lower() or "<body" in html[:5000].lower():
+        return read_html(html).blocks
+    return [
+        Block(kind, text, "caption" if kind == "caption" else None) for kind, text in parse_fragment(html)
+    ]
