@@ -97,6 +97,10 @@ def _headline_like(text: str) -> bool:
     return not _URL_LINE_RE.match(text)
 
 
+def _menu_like(text: str) -> bool:
+    return bp.is_menu_line(text) or (_words(text) <= 3 and not _ends_terminal(text))
+
+
 def _soft_headline(text: str) -> bool:
     """A headline that ends with a full stop (some sites print one): short and a single sentence."""
     n = _words(text)
@@ -340,6 +344,23 @@ def _title_from_first_line(live: list[Block], keys: list[str]) -> str | None:
     return None
 
 
+_GLUE_RE = re.compile(r"(?<=[a-zà-ÿа-яёіїєґ])(?=[A-ZÀ-ÝА-ЯЁІЇЄҐ][a-zà-ÿа-яёіїєґ]{2})")
+
+
+def _unglue_first_line(blocks: list[Block]) -> str | None:
+    """A saved page that dropped the break between headline and subtitle: 'ПодмосковьеУкраинские'."""
+    index = next((i for i, b in enumerate(blocks) if b.reason is None), None)
+    if index is None or _words(blocks[index].text) < 10:
+        return None
+    text = blocks[index].text
+    for match in _GLUE_RE.finditer(text):
+        head, rest = text[: match.start()], text[match.start() :]
+        if _words(rest) >= 3 and _headline_like(head) and _words(head) >= 4:
+            blocks[index : index + 1] = [Block(blocks[index].kind, head, "title"), Block("line", rest)]
+            return head
+    return None
+
+
 def _skip_to_heading(blocks: list[Block], title: str) -> None:
     """On a whole saved page the article starts at its own heading: what comes before is furniture."""
     title_norm = _norm(title)
@@ -375,7 +396,7 @@ def build_article(raw: RawArticle, doc: Document) -> ParsedArticle:
         if cleaned and _words(cleaned) >= 3 and (cleaned != doc.page_title or doc.whole_page):
             title = cleaned
     if title is None and not doc.whole_page and doc.format in ("text", "markdown"):
-        title = _title_from_first_line(blocks, site_names)
+        title = _title_from_first_line(blocks, site_names) or _unglue_first_line(blocks)
     if title and doc.whole_page:
         _skip_to_heading(blocks, title)
     standfirst = clean_headline(doc.standfirst, []) if doc.standfirst else None
@@ -518,11 +539,14 @@ def _read_blocks(
             continue
         block.reason = bp.classify_line(block.text)
     # A short line right before a captioned photo credit is the photo's title (alt text),
-    # unless it follows a headline (then it is the headline, or its duplicate).
+    # unless it follows a headline (then it is the headline, or its duplicate) or opens the
+    # page after nothing but menu lines.
     for i in range(1, len(blocks)):
         if blocks[i].reason == "caption" and blocks[i - 1].reason is None:
             prev = blocks[i - 1]
-            before = next((b for b in reversed(blocks[: i - 1]) if b.reason is None), None)
+            before = next(
+                (b for b in reversed(blocks[: i - 1]) if b.reason is None and not _menu_like(b.text)), None
+            )
             if (
                 _words(prev.text) <= 10
                 and not _ends_terminal(prev.text)

@@ -81,8 +81,8 @@ COMMENTS_RE = re.compile(
     _I,
 )
 CAPTION_START_RE = re.compile(
-    r"^(?:photo|photos|image|picture|pictured|file photo|illustrative (?:photo|image)|foto|фото|ілюстрація|"
-    r"иллюстрация|credit|credits|source photo)\s*(?::|by\b|credit\b|—|-|\|)",
+    r"^(?:photo|photos|image|picture|pictured|file photo|illustrative (?:photo|image)|illustration|foto|"
+    r"фото|ілюстрація|иллюстрация|credit|credits|source photo)\s*(?::|by\b|credit\b|—|-|\|)",
     _I,
 )
 # A credit at the end of a caption: "[Name/Agency]", "(Photo: X)", "X/AFP via Getty Images", "/ Outlet".
