@@ -52,6 +52,11 @@ _PUBLISHED_META = (
     "released",
     "story_publish_date",
 )
+_DATE_CLASS_XPATH = (
+    "//*[not(self::html or self::body or self::article or self::main)]"
+    "[contains(@class, 'publish') or contains(@class, 'posted') or contains(@class, 'dateline')"
+    " or contains(@class, 'date') or @class = 'meta' or contains(@class, 'article-meta')]"
+)
 _MODIFIED_META = (
     "article:modified_time",
     "og:updated_time",
@@ -163,6 +168,12 @@ def parse_html(html: str) -> HtmlDoc:
             doc.published_values.append(value)
     for node in tree.xpath("//time[@pubdate or @datetime]")[:1]:
         doc.published_values.append(node.get("datetime") or clean(node.text_content()))
+    # A short element the page's markup names as its date line ("Published 14.03.2025 08:05"),
+    # which the main-text extraction leaves out with the rest of the header.
+    for node in tree.xpath(_DATE_CLASS_XPATH)[:4]:
+        text = clean(node.text_content())
+        if text and len(text.split()) <= 12 and re.search(r"\d", text):
+            doc.published_values.append(text)
 
     h1s = [clean(h.text_content()) for h in tree.iter("h1")]
     h1s = [h for h in h1s if len(h.split()) >= 3]

@@ -19,17 +19,20 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-_PAYLOAD_TYPES = {WarcRecordType.response, WarcRecordType.resource}
-_TYPE_NAMES = {
-    WarcRecordType.warcinfo: "warcinfo",
-    WarcRecordType.response: "response",
-    WarcRecordType.resource: "resource",
-    WarcRecordType.request: "request",
-    WarcRecordType.metadata: "metadata",
-    WarcRecordType.revisit: "revisit",
-    WarcRecordType.conversion: "conversion",
-    WarcRecordType.continuation: "continuation",
-}
+_TYPE_NAMES = (  # fastwarc's record types are not hashable
+    (WarcRecordType.response, "response"),
+    (WarcRecordType.resource, "resource"),
+    (WarcRecordType.request, "request"),
+    (WarcRecordType.warcinfo, "warcinfo"),
+    (WarcRecordType.metadata, "metadata"),
+    (WarcRecordType.revisit, "revisit"),
+    (WarcRecordType.conversion, "conversion"),
+    (WarcRecordType.continuation, "continuation"),
+)
+
+
+def _type_name(record_type: WarcRecordType) -> str:
+    return next((name for value, name in _TYPE_NAMES if value == record_type), "unknown")
 
 
 def is_warc_name(name: str) -> bool:
@@ -69,21 +72,21 @@ def _decoded(payload: bytes, encoding: str | None) -> bytes:
 def iter_records(stream: BinaryIO) -> Iterator[WarcItem]:
     """Every record of a WARC stream (gzip is detected), HTML payloads read one at a time."""
     for index, record in enumerate(ArchiveIterator(stream, parse_http=True)):
-        record_type = _TYPE_NAMES.get(record.record_type, "unknown")
+        record_type = _type_name(record.record_type)
         target = record.headers.get("WARC-Target-URI")
         warc_date = record.headers.get("WARC-Date")
         status = None
         media = None
         encoding = None
-        if record.record_type == WarcRecordType.response and record.is_http:
+        if record_type == "response" and record.is_http:
             status = record.http_headers.status_code
             media = _media_type(record.http_headers.get("Content-Type"))
             encoding = record.http_headers.get("Content-Encoding")
-        elif record.record_type == WarcRecordType.resource:
+        elif record_type == "resource":
             media = _media_type(record.headers.get("Content-Type"))
         payload = None
         if (
-            record.record_type in _PAYLOAD_TYPES
+            record_type in ("response", "resource")
             and media in HTML_TYPES
             and (status is None or 200 <= status < 300)
         ):
