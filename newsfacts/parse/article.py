@@ -263,6 +263,7 @@ _REPOST_LABEL_RE = re.compile(
 )
 # "Headline | Site", "Headline - Site", "Headline  : NPR": the separator has space on both sides.
 _SUFFIX_SEP_RE = re.compile(r"\s+(\||::|:|-|–|—|·|•|/)\s+")
+_DOMAIN_RE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _PIPE_SEPS = frozenset(("|", "::", "·", "•"))
 _NAME_WORD_RE = re.compile(r"^[\W_]*[A-Z0-9À-ÝА-ЯЁІЇЄ]")
 _SITE_LABELS = frozenset(("www", "m", "amp", "mobile", "news", "feeds", "rss", "edition", "en", "english"))
@@ -294,6 +295,8 @@ def _site_like(tail: str, sep: str, keys: set[str]) -> bool:
     if not squashed or len(words) > 6:
         return False
     if any(key in squashed or (len(squashed) >= 3 and squashed in key) for key in keys):
+        return True
+    if _DOMAIN_RE.match(tail):
         return True
     if sep in _PIPE_SEPS:
         return len(words) <= 5
@@ -337,7 +340,7 @@ def _title_from_first_line(live: list[Block], keys: list[str]) -> str | None:
         and cleaned != first_block.text
         and _headline_like(cleaned)
         and not _is_date_line(cleaned)
-        and not bp.is_meta_line(first_block.text)
+        and not bp.is_byline(cleaned)
     ):
         first_block.reason = "page_title"
         return cleaned
