@@ -364,6 +364,19 @@ def _unglue_first_line(blocks: list[Block]) -> str | None:
     return None
 
 
+def _is_site_name(text: str, site_names: list[str], min_words: int = 3) -> bool:
+    """The site's own name (or too short to be a headline on a whole page)."""
+    squashed = _squash(text)
+    if _words(text) < min_words:
+        return True
+    return any(key == squashed or squashed in key for key in site_keys(site_names))
+
+
+def _printed_again(blocks: list[Block], title: str) -> bool:
+    title_norm = _norm(title)
+    return any(b.reason is None and _norm(b.text) == title_norm for b in blocks)
+
+
 def _skip_to_heading(blocks: list[Block], title: str) -> None:
     """On a whole saved page the article starts at its own heading: what comes before is furniture."""
     title_norm = _norm(title)
@@ -394,9 +407,18 @@ def build_article(raw: RawArticle, doc: Document) -> ParsedArticle:
     blocks = doc.blocks
 
     title = clean_headline(doc.title, site_names)
+    if title is not None and _is_site_name(title, site_names, min_words=3 if doc.whole_page else 1):
+        title = None  # a site whose logo is its <h1>, a record whose title is its outlet
     if title is None and doc.page_title:
         cleaned = clean_headline(doc.page_title, site_names)
-        if cleaned and _words(cleaned) >= 3 and (cleaned != doc.page_title or doc.whole_page):
+        # A <title> line is the headline when it named the site after it, or when the page
+        # prints it again as its heading.
+        if (
+            cleaned
+            and _words(cleaned) >= 3
+            and not _is_site_name(cleaned, site_names)
+            and (cleaned != doc.page_title or _printed_again(blocks, cleaned))
+        ):
             title = cleaned
     if title is None and not doc.whole_page and doc.format in ("text", "markdown"):
         title = _title_from_first_line(blocks, site_names) or _unglue_first_line(blocks)

@@ -294,12 +294,22 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+# The account links of a page's header: "Sign in", "Log in to your account", "Create an account".
+_ACCOUNT_STARTS = ("sign", "log", "create", "my account", "register")
+_ACCOUNT_RE = re.compile(
+    r"^(?:sign ?(?:in|up|out)|log ?(?:in|out)|create (?:an |your )?account|my account|register)"
+    r"(?: (?:to|for|with|into) (?:your|my|an|the|a) (?:\w+ )?account| now| here)?$"
+)
+
+
 def is_menu_line(text: str) -> bool:
     """A navigation line: one to a few menu words, or several short items split by | • ·."""
     low = text.lower().strip(" -–—•·|>»")
     if not low:
         return True
     if low in MENU_WORDS:
+        return True
+    if low.startswith(_ACCOUNT_STARTS) and _ACCOUNT_RE.match(low):
         return True
     # Without a separator the split is [low]: skip the regex (most lines have none).
     parts = [p for p in _PIPE_SPLIT.split(low) if p] if _has(low, _PIPE_CHARS) else [low]

@@ -421,3 +421,22 @@ def test_excerpt_opening_with_the_page_title_line() -> None:
 )
 def test_clean_headline(raw_title: str, sites: list[str], expected: str) -> None:
     assert clean_headline(raw_title, sites) == expected
+
+
+def test_site_logo_heading_is_not_the_headline() -> None:
+    text = CRAWLER_PAGE.replace(
+        "- # Drones hit grain terminal in Izmail, three injured\n", "- # Harbour Courier\n"
+    )
+    (article,), _ = read(text.encode(), "page.md")
+    assert article.title == "Drones hit grain terminal in Izmail, three injured"
+
+
+def test_crawler_title_line_without_site_is_kept_only_when_printed_again() -> None:
+    text = CRAWLER_PAGE.replace(
+        "- # Drones hit grain terminal in Izmail, three injured\n  - ## Related\n", ""
+    ).replace(
+        "Drones hit grain terminal in Izmail, three injured | Harbour Courier\n", "Skip to main content\n"
+    )
+    (article,), _ = read(text.encode(), "page.md")
+    assert article.title == "Drones hit grain terminal in Izmail, three injured"
+    assert article.paragraphs == (PARA_A, PARA_B)
