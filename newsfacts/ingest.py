@@ -42,7 +42,17 @@ JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
 # Files that hold many articles: each article is named "<file>#<record index>".
 CONTAINER_SUFFIXES = (".json", ".jsonl", ".ndjson", ".rss", ".atom", ".xml", ".warc", ".warc.gz")
 # A JSON record is an article when one of these holds its text.
-JSON_BODY_KEYS = ("text", "body", "content", "article", "article_body", "articleBody", "html", "full_text")
+JSON_BODY_KEYS = (
+    "text",
+    "body",
+    "content",
+    "article",
+    "article_body",
+    "articleBody",
+    "html",
+    "full_text",
+    "markdown",
+)
 # Exports often wrap the records: {"articles": [...]}.
 JSON_LIST_KEYS = ("articles", "items", "data", "records", "results")
 # A crawler's index beside the files: one row per file with its page address. It is read

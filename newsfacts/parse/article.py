@@ -25,15 +25,17 @@ from newsfacts.records import ParsedArticle, RawArticle, RemovedBlock
 
 PARSER_VERSION = "parse-1.1"
 
-# Strength of each kind of publication evidence, strongest first. A front-matter date is
-# written by the tool that saved the page; a date in the page's own URL overrides it.
+# Strength of each kind of publication evidence, strongest first: metadata (a record's field,
+# the page's meta tags, front matter, an archive's date stamp) before the text's own lines,
+# which print the time in whatever zone the site chose. A front-matter date is written by the
+# tool that saved the page; a date in the page's own URL overrides it.
 BASIS_ORDER = (
     "record_field",
     "html_meta",
     "front_matter",
+    "date_stamp",
     "published_line",
     "dateline",
-    "date_stamp",
     "url",
     "title",
 )

@@ -20,7 +20,7 @@ from newsfacts.readers.feed import FEED_TYPES, read_item
 from newsfacts.readers.front_matter import read_front_matter, split_front_matter
 from newsfacts.readers.html import looks_like_html, read_html
 from newsfacts.readers.json_records import read_json
-from newsfacts.readers.markdown import is_crawler_page, read_markdown
+from newsfacts.readers.markdown import field_header, is_crawler_page, read_markdown
 from newsfacts.readers.text import normalise_newlines, read_text, take_date_stamp
 from newsfacts.records import RawArticle
 
@@ -45,6 +45,6 @@ def read_document(raw: RawArticle) -> Document:
         doc.removed[:0] = stamp.removed
         doc.dates.extend(stamp.dates)
         return doc
-    if content_type == "text/markdown" or is_crawler_page(text):
+    if content_type == "text/markdown" or is_crawler_page(text) or field_header(text) is not None:
         return read_markdown(text)
     return read_text(text)

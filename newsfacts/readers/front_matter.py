@@ -25,7 +25,7 @@ MAX_FRONT_MATTER = 20_000
 TITLE_KEYS = ("title", "headline")
 DATE_KEYS = ("date", "published", "pubdate", "publishdate", "published_at", "date_published")
 URL_KEYS = ("link", "url", "canonical", "canonical_url", "permalink", "original_url", "source_url")
-SOURCE_KEYS = ("source", "publisher", "site", "site_name", "outlet")
+SOURCE_KEYS = ("source", "publisher", "site", "site_name", "sitename", "outlet")
 STANDFIRST_KEYS = ("description", "summary", "excerpt", "subtitle", "lead")
 LANGUAGE_KEYS = ("lang", "language", "locale")
 
@@ -83,6 +83,7 @@ def read_front_matter(fields: dict, body: str) -> Document:
     source = _text(_field(fields, SOURCE_KEYS))
     doc.source = source if source and not source.startswith(("http://", "https://")) else None
     doc.language = _text(_field(fields, LANGUAGE_KEYS))
+    doc.site_name = _text(fields.get("hostname"))
     value = _field(fields, DATE_KEYS)
     if isinstance(value, datetime | date | str):
         doc.dates.append((FRONT_MATTER, value))

@@ -12,6 +12,7 @@ import json
 
 from newsfacts.readers.document import RECORD_FIELD, Document
 from newsfacts.readers.html import clean, looks_like_html, read_fragment, read_html
+from newsfacts.readers.markdown import split_markdown
 from newsfacts.readers.text import split_plain
 
 TITLE_KEYS = ("title", "headline", "head", "name")
@@ -26,7 +27,7 @@ STANDFIRST_KEYS = (
     "excerpt",
     "teaser",
 )
-URL_KEYS = ("url", "link", "canonical_url", "canonical", "permalink", "source_url")
+URL_KEYS = ("url", "link", "canonical_url", "canonical", "permalink", "source_url", "sourceurl", "og:url")
 SOURCE_KEYS = ("source", "site", "publisher", "agency", "site_name", "outlet", "media", "source_name")
 LANGUAGE_KEYS = ("language", "lang", "locale")
 DATE_KEYS = (
@@ -44,6 +45,9 @@ DATE_KEYS = (
     "time",
     "timestamp",
     "datetime",
+    "publishedtime",
+    "published_time",
+    "article:published_time",
 )
 BODY_KEYS = (
     "text",
@@ -57,7 +61,10 @@ BODY_KEYS = (
     "story",
     "html",
     "paragraphs",
+    "markdown",
 )
+# Crawler exports nest the page's metadata: {"markdown": ..., "metadata": {"title": ...}}.
+NESTED_KEYS = ("metadata", "meta")
 
 
 def first(record: dict, *keys: str) -> object:
@@ -82,6 +89,10 @@ def as_text(value: object) -> str | None:
 def read_record(record: dict) -> Document:
     doc = Document("json")
     lowered = {str(k).lower(): v for k, v in record.items()}
+    for nested in NESTED_KEYS:
+        if isinstance(lowered.get(nested), dict):
+            for key, value in lowered[nested].items():
+                lowered.setdefault(str(key).lower(), value)
     doc.title = as_text(first(lowered, *TITLE_KEYS))
     doc.standfirst = as_text(first(lowered, *STANDFIRST_KEYS))
     url = as_text(first(lowered, *URL_KEYS))
@@ -109,6 +120,8 @@ def read_record(record: dict) -> Document:
             doc.whole_page = True
         else:
             doc.blocks = read_fragment(body_text)
+    elif body is not None and body is lowered.get("markdown"):
+        doc.blocks = split_markdown(body_text.replace("\r\n", "\n"))
     else:
         doc.blocks = split_plain(body_text.replace("\r\n", "\n"))
     return doc

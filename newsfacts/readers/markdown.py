@@ -5,13 +5,16 @@ A crawler's page file starts with a `# domain` heading, then sections it wrote i
 `## Page Structure` (the page's heading outline, `- # Headline` first), `## Content` (the
 page's text, the `<title>` line first) and `## Links`. Those sections are the crawler's, not
 the article's: their values become metadata and only `## Content` becomes blocks.
+
+Reader services write a page as `Title: ...`, `URL Source: ...`, `Published Time: ...`
+lines, then `Markdown Content:` and the page; those lines are read the same way.
 """
 
 from __future__ import annotations
 
 import re
 
-from newsfacts.readers.document import ARCHIVE_DATE, Block, Document
+from newsfacts.readers.document import ARCHIVE_DATE, HTML_META, Block, Document
 from newsfacts.readers.text import normalise_newlines, split_plain, take_date_stamp
 from newsfacts.records import RemovedBlock
 
@@ -25,7 +28,9 @@ CRAWLER_SECTIONS = ("Metadata", "Page Structure", "Content", "Links")
 _SECTION_RE = re.compile(r"^##\s+(" + "|".join(CRAWLER_SECTIONS) + r")\s*$", re.MULTILINE)
 _META_ITEM_RE = re.compile(r"^\s*[-*]\s+\*\*([^*]+)\*\*\s*:\s*(.*?)\s*$")
 _OUTLINE_H1_RE = re.compile(r"^\s*[-*]\s+#\s+(.+?)\s*$")
-_URL_KEYS = ("url", "final url", "canonical url", "source url", "link")
+_URL_KEYS = ("url", "final url", "canonical url", "source url", "url source", "link")
+_FIELD_LINE_RE = re.compile(r"^([A-Z][A-Za-z ]{1,30}):[ \t]*(.*?)\s*$")
+_PUBLISHED_KEYS = ("published time", "published", "date published", "publication date")
 _FETCH_KEYS = ("scraped at", "fetched at", "crawled at", "retrieved at", "date", "timestamp")
 
 
@@ -43,6 +48,8 @@ def split_markdown(text: str) -> list[Block]:
             blocks.append(Block("h", md_inline(heading[2])))
             continue
         if re.fullmatch(r"[-*_=]{3,}", line):
+            if line[0] == "=" and blocks and blocks[-1].kind == "line":
+                blocks[-1].kind = "h"  # a setext heading: the line above, underlined with ===
             continue
         images = _MD_IMAGE_RE.findall(line)
         line = _MD_IMAGE_RE.sub("", line).strip()
@@ -105,10 +112,47 @@ def read_crawler_page(text: str) -> Document:
     return doc
 
 
+def field_header(text: str) -> tuple[dict[str, str], str] | None:
+    """`Title: ...` / `URL Source: ...` lines up to `Markdown Content:`, and the text after them."""
+    if not text.startswith("Title:"):
+        return None
+    fields: dict[str, str] = {}
+    position = 0
+    for line in text.splitlines(keepends=True)[:40]:
+        position += len(line)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        match = _FIELD_LINE_RE.match(stripped)
+        if match is None:
+            return None
+        key = match[1].strip().lower()
+        if key in ("markdown content", "content"):
+            return fields, text[position:]
+        fields.setdefault(key, match[2])
+    return None
+
+
+def read_field_page(fields: dict[str, str], body: str) -> Document:
+    doc = Document("crawler_markdown", whole_page=True)
+    doc.title = fields.get("title") or None
+    url = next((fields[k] for k in _URL_KEYS if fields.get(k, "").startswith(("http://", "https://"))), None)
+    doc.url = url
+    for key in _PUBLISHED_KEYS:
+        if fields.get(key):
+            doc.dates.append((HTML_META, fields[key]))
+    doc.language = fields.get("language") or None
+    doc.blocks = split_markdown(body)
+    return doc
+
+
 def read_markdown(text: str) -> Document:
     text = normalise_newlines(text)
     if is_crawler_page(text):
         return read_crawler_page(text)
+    header = field_header(text)
+    if header is not None:
+        return read_field_page(*header)
     doc = Document("markdown")
     text = take_date_stamp(text, doc)
     doc.blocks = split_markdown(text)

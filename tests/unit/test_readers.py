@@ -440,3 +440,49 @@ def test_crawler_title_line_without_site_is_kept_only_when_printed_again() -> No
     (article,), _ = read(text.encode(), "page.md")
     assert article.title == "Drones hit grain terminal in Izmail, three injured"
     assert article.paragraphs == (PARA_A, PARA_B)
+
+
+READER_SERVICE_PAGE = f"""Title: Missile damages railway depot in Kovel | Western Ukraine Today
+
+URL Source: https://wut.example/news/kovel-depot
+
+Published Time: 2025-04-01T22:40:00+03:00
+
+Markdown Content:
+[Skip to content](https://wut.example/#main)
+
+*   [News](https://wut.example/news)
+*   [Regions](https://wut.example/regions)
+
+Missile damages railway depot in Kovel
+======================================
+
+{PARA_C}
+
+{PARA_D}
+"""
+
+
+def test_reader_service_markdown_with_field_lines() -> None:
+    (article,), _ = read(READER_SERVICE_PAGE.encode(), "kovel.md")
+    assert article.title == "Missile damages railway depot in Kovel"
+    assert article.published == date(2025, 4, 1)
+    assert article.url == "https://wut.example/news/kovel-depot"
+    assert article.paragraphs == (PARA_C, PARA_D)
+
+
+def test_crawler_json_export_with_nested_metadata() -> None:
+    record = {
+        "markdown": f"# Missile damages railway depot in Kovel\n\n{PARA_C}\n\n{PARA_D}\n",
+        "metadata": {
+            "title": "Missile damages railway depot in Kovel - Western Ukraine Today",
+            "sourceURL": "https://wut.example/news/kovel-depot",
+            "publishedTime": "2025-04-01T22:40:00+03:00",
+            "language": "en",
+        },
+    }
+    (article,), _ = read(json.dumps([record]).encode(), "crawl.json")
+    assert article.title == "Missile damages railway depot in Kovel"
+    assert article.published == date(2025, 4, 1)
+    assert article.url == "https://wut.example/news/kovel-depot"
+    assert article.paragraphs == (PARA_C, PARA_D)
