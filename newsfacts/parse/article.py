@@ -325,6 +325,13 @@ def clean_headline(title: str | None, site_names: list[str]) -> str | None:
         if _words(head) < 3 or not _site_like(tail, last[1], keys):
             break
         title = head
+    # "Site | Headline": a site's name in front, recognised only as the site's own name.
+    first = _SUFFIX_SEP_RE.search(title)
+    if first and keys:
+        head, rest = title[: first.start()].strip(), title[first.end() :].strip()
+        squashed = _squash(head)
+        if _words(rest) >= 3 and squashed and any(key == squashed or key in squashed for key in keys):
+            title = rest
     label = _REPOST_LABEL_RE.match(title)
     if label and _words(title[label.end() :]) >= 3:
         title = title[label.end() :]

@@ -417,6 +417,8 @@ def test_excerpt_opening_with_the_page_title_line() -> None:
             "Drones hit Izmail port - officials say more attacks likely",
         ),
         ("Zelensky: Drones hit Izmail port", [], "Zelensky: Drones hit Izmail port"),
+        ("Harbour Courier | Drones hit Izmail port", ["harbourcourier.example"], "Drones hit Izmail port"),
+        ("Odesa - Drones hit Izmail port", ["harbourcourier.example"], "Odesa - Drones hit Izmail port"),
     ],
 )
 def test_clean_headline(raw_title: str, sites: list[str], expected: str) -> None:
