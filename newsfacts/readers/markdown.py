@@ -30,7 +30,14 @@ _META_ITEM_RE = re.compile(r"^\s*[-*]\s+\*\*([^*]+)\*\*\s*:\s*(.*?)\s*$")
 _OUTLINE_H1_RE = re.compile(r"^\s*[-*]\s+#\s+(.+?)\s*$")
 _URL_KEYS = ("url", "final url", "canonical url", "source url", "url source", "link")
 _FIELD_LINE_RE = re.compile(r"^([A-Z][A-Za-z ]{1,30}):[ \t]*(.*?)\s*$")
-_PUBLISHED_KEYS = ("published time", "published", "date published", "publication date")
+_PUBLISHED_KEYS = (
+    "published time",
+    "published",
+    "published at",
+    "date published",
+    "publication date",
+    "article:published_time",
+)
 _FETCH_KEYS = ("scraped at", "fetched at", "crawled at", "retrieved at", "date", "timestamp")
 
 
@@ -96,6 +103,8 @@ def read_crawler_page(text: str) -> Document:
             doc.page_title = value
         elif key in ("language", "lang") and value:
             doc.language = value
+        elif key in _PUBLISHED_KEYS and value:
+            doc.dates.append((HTML_META, value))  # the page's own publication date, as the crawler read it
         elif key in _FETCH_KEYS and value:
             doc.dates.append((ARCHIVE_DATE, value))
     for line in sections.get("Page Structure", "").splitlines():

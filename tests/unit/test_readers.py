@@ -488,3 +488,12 @@ def test_crawler_json_export_with_nested_metadata() -> None:
     assert article.published == date(2025, 4, 1)
     assert article.url == "https://wut.example/news/kovel-depot"
     assert article.paragraphs == (PARA_C, PARA_D)
+
+
+def test_crawler_metadata_fetch_time_is_not_the_published_date() -> None:
+    without_line = CRAWLER_PAGE.replace("April 2, 2025 07:05\n", "")
+    (article,), _ = read(without_line.encode(), "page.md")
+    assert article.published is None  # "Scraped at" is when the crawler came, not the article's date
+    with_field = without_line.replace("- **HTTP Status**: 200", "- **Published**: 2025-04-01T21:00:00+03:00")
+    (article,), _ = read(with_field.encode(), "page.md")
+    assert article.published == date(2025, 4, 1)
