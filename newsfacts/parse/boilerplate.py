@@ -93,7 +93,9 @@ CAPTION_CREDIT_RE = re.compile(
     r"sputnik|efe|dpa|ansa|shutterstock|ukrinform|unian)\b[^.]{0,40}$|"
     r"\b(?:via|for) getty images\b|\bap photo/|\bgetty images$|\bshutterstock$|"
     r"[A-Z]{2,}(?:\s[A-Z]{2,})?/(?:the )?(?:associated press|reuters|afp|ap|epa|getty|bloomberg)\b|"
-    r"\s/\s+[\w .'-]{2,40}$)",
+    r"\s/\s+[\w .'-]{2,40}$|"
+    r"\((?:[\w .'-]{0,40}\s)?via\s+(?:afp|ap|reuters|getty images|epa|anadolu|dpa|efe)[^)]{0,20}\)\s*$|"
+    r"\((?:aa|afp|ap|epa|dpa|efe|reuters|anadolu|tass)\s+photo\)\s*$)",
     _I,
 )
 BYLINE_RE = re.compile(
@@ -323,6 +325,7 @@ def is_menu_line(text: str) -> bool:
 # present (a set intersection over its words, plus a few substring tests).
 _TRIGGER_WORDS = frozenset(
     [
+        "handout",
         "cookie",
         "cookies",
         "privacy",
@@ -604,6 +607,15 @@ _CREDIT_NEEDLES = (
     "(credit",
     "(фото",
     "(foto",
+    " photo)",
+    "via afp",
+    "via ap",
+    "via reuters",
+    "via getty",
+    "via epa",
+    "via anadolu",
+    "via dpa",
+    "via efe",
 )
 
 

@@ -17,7 +17,7 @@ RECORD_FIELD = "record_field"  # a date field of a JSON record or a feed item
 HTML_META = "html_meta"  # article:published_time, JSON-LD datePublished, <time datetime>
 FRONT_MATTER = "front_matter"  # `date:` of YAML/TOML front matter written by a site generator or saver
 DATE_STAMP = "date_stamp"  # the leading " date YYYY-MM-DD" stamp of a web-archive excerpt
-ARCHIVE_DATE = "archive_date"  # when a crawler fetched the page (WARC-Date): the latest it can be
+ARCHIVE_DATE = "archive_date"  # when a crawler fetched the page ("Scraped at"): not the article's date
 
 
 @dataclass(slots=True)

@@ -497,3 +497,16 @@ def test_crawler_metadata_fetch_time_is_not_the_published_date() -> None:
     with_field = without_line.replace("- **HTTP Status**: 200", "- **Published**: 2025-04-01T21:00:00+03:00")
     (article,), _ = read(with_field.encode(), "page.md")
     assert article.published == date(2025, 4, 1)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rescuers at the damaged terminal in Izmail on April 2, 2025. (Handout via AFP)",
+        "A grain ship waits outside the port of Izmail on April 1, 2025. (AA Photo)",
+    ],
+)
+def test_agency_photo_credits_are_captions(line: str) -> None:
+    from newsfacts.parse import boilerplate as bp
+
+    assert bp.classify_line(line) == "caption"
