@@ -391,7 +391,10 @@ def _skip_to_heading(blocks: list[Block], title: str) -> None:
     title_norm = _norm(title)
     live = [b for b in blocks if b.reason is None]
     limit = max(1, int(len(live) * 0.8))
+    longest = len(title) + 20
     for k, block in enumerate(live[:limit]):
+        if len(block.text) > longest:
+            continue  # a paragraph, not the heading: not worth normalising
         norm = _norm(block.text)
         if norm == title_norm or (len(norm) > 20 and title_norm.startswith(norm)):
             for before in live[:k]:

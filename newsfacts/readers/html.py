@@ -168,9 +168,9 @@ def parse_html(html: str) -> HtmlDoc:
             doc.published_values.append(value)
     for node in tree.xpath("//time[@pubdate or @datetime]")[:1]:
         doc.published_values.append(node.get("datetime") or clean(node.text_content()))
-    # A short element the page's markup names as its date line ("Published 14.03.2025 08:05"),
-    # which the main-text extraction leaves out with the rest of the header.
-    for node in tree.xpath(_DATE_CLASS_XPATH)[:4]:
+    # Without date metadata: a short element the page's markup names as its date line
+    # ("Published 14.03.2025 08:05"), which the main-text extraction leaves out with the header.
+    for node in [] if doc.published_values else tree.xpath(_DATE_CLASS_XPATH)[:4]:
         text = clean(node.text_content())
         if text and len(text.split()) <= 12 and re.search(r"\d", text):
             doc.published_values.append(text)
