@@ -62,9 +62,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     n_articles = n_events = n_rejected = 0
     try:
         for path, relative, url in iter_paths(Path(p) for p in args.paths):
+            not_html = 0  # records of a web archive that are not pages: counted, not listed
             for raw in iter_file(path, relative, today, now, url):
                 if not isinstance(raw, RawArticle):
                     n_rejected += 1
+                    if raw.reason == "not_html":
+                        not_html += 1
+                        continue
                     where = raw.source_file if raw.record_index is None else f"{relative}#{raw.record_index}"
                     print(f"rejected {where}: {raw.reason}: {raw.detail}", file=sys.stderr)
                     continue
@@ -79,6 +83,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 out.write("\n")
                 n_articles += 1
                 n_events += len(mentions)
+            if not_html:
+                print(f"{relative}: {not_html} archive records that are not HTML pages", file=sys.stderr)
     finally:
         if out is not sys.stdout:
             out.close()
