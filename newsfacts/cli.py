@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsfacts.config import DATA_ROOT_ENV, PROJECT_ROOT, SAMPLES_DIR, DataPaths
-from newsfacts.ingest import MANIFEST_NAMES, ingest_file, iter_paths, read_manifest
+from newsfacts.ingest import MANIFEST_NAMES, is_container, iter_file, iter_paths, read_manifest
 from newsfacts.layers import process_article
 from newsfacts.records import EventMention, ParsedArticle, RawArticle
 
@@ -33,8 +33,9 @@ GOLD_EVENT_FIELDS = (
 
 
 def article_name(raw: RawArticle, relative: str) -> str:
-    """The file's path relative to the folder given; JSON records get '#<index>'."""
-    return f"{relative}#{raw.record_index}" if raw.content_type == "application/json" else relative
+    """The file's path relative to the folder given; a record of a JSON file, feed or web
+    archive gets '#<record index>'."""
+    return f"{relative}#{raw.record_index}" if is_container(relative) else relative
 
 
 def gold_shape(name: str, parsed: ParsedArticle, mentions: Sequence[EventMention]) -> dict[str, Any]:
@@ -61,13 +62,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     n_articles = n_events = n_rejected = 0
     try:
         for path, relative, url in iter_paths(Path(p) for p in args.paths):
-            result = ingest_file(path, relative, today, now, url)
-            for rejected in result.rejected:
-                n_rejected += 1
-                print(
-                    f"rejected {rejected.source_file}: {rejected.reason}: {rejected.detail}", file=sys.stderr
-                )
-            for raw in result.articles:
+            not_html = 0  # records of a web archive that are not pages: counted, not listed
+            for raw in iter_file(path, relative, today, now, url):
+                if not isinstance(raw, RawArticle):
+                    n_rejected += 1
+                    if raw.reason == "not_html":
+                        not_html += 1
+                        continue
+                    where = raw.source_file if raw.record_index is None else f"{relative}#{raw.record_index}"
+                    print(f"rejected {where}: {raw.reason}: {raw.detail}", file=sys.stderr)
+                    continue
                 try:
                     parsed, mentions = process_article(raw)
                 except Exception as error:  # report and go on: one bad file must not end the batch
@@ -79,6 +83,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 out.write("\n")
                 n_articles += 1
                 n_events += len(mentions)
+            if not_html:
+                print(f"{relative}: {not_html} archive records that are not HTML pages", file=sys.stderr)
     finally:
         if out is not sys.stdout:
             out.close()

@@ -15,9 +15,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from newsfacts.encoding import UndecodableError, decode_bytes, looks_binary
+from newsfacts.readers.feed import FEED_TYPES, FeedError, feed_kind, split_feed
+from newsfacts.readers.warc import WarcItem, is_warc_name, iter_records
 from newsfacts.records import RawArticle, RejectedInput
 
 CONTENT_TYPES = {
@@ -30,10 +32,27 @@ CONTENT_TYPES = {
     ".json": "application/json",
     ".jsonl": "application/json",
     ".ndjson": "application/json",
+    ".rss": "application/rss+xml",
+    ".atom": "application/atom+xml",
+    ".xml": "application/xml",  # read when it is an RSS or Atom feed
+    ".warc": "application/warc",
+    ".gz": "application/warc",  # only as .warc.gz
 }
 JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
+# Files that hold many articles: each article is named "<file>#<record index>".
+CONTAINER_SUFFIXES = (".json", ".jsonl", ".ndjson", ".rss", ".atom", ".xml", ".warc", ".warc.gz")
 # A JSON record is an article when one of these holds its text.
-JSON_BODY_KEYS = ("text", "body", "content", "article", "article_body", "articleBody", "html", "full_text")
+JSON_BODY_KEYS = (
+    "text",
+    "body",
+    "content",
+    "article",
+    "article_body",
+    "articleBody",
+    "html",
+    "full_text",
+    "markdown",
+)
 # Exports often wrap the records: {"articles": [...]}.
 JSON_LIST_KEYS = ("articles", "items", "data", "records", "results")
 # A crawler's index beside the files: one row per file with its page address. It is read
@@ -127,17 +146,44 @@ def drop_repeats(result: IngestResult, now: datetime) -> IngestResult:
     return kept
 
 
+def is_container(source_file: str) -> bool:
+    """True for a file whose articles are records of it (JSON lists, feeds, web archives)."""
+    return source_file.lower().endswith(CONTAINER_SUFFIXES)
+
+
 def ingest_file(
     path: Path, source_file: str, landed_date: date, now: datetime, source_url: str | None = None
 ) -> IngestResult:
     """Read one landed file. Never raises for bad content: it becomes a rejection."""
+    result = IngestResult()
+    for item in iter_file(path, source_file, landed_date, now, source_url):
+        if isinstance(item, RawArticle):
+            result.articles.append(item)
+        else:
+            result.rejected.append(item)
+    return result
+
+
+def iter_file(
+    path: Path, source_file: str, landed_date: date, now: datetime, source_url: str | None = None
+) -> Iterator[RawArticle | RejectedInput]:
+    """The articles and rejections of one landed file, in file order.
+
+    A web archive is streamed record by record, so memory does not grow with its size;
+    other files are read whole.
+    """
     try:
+        if is_warc_name(source_file):
+            with path.open("rb") as stream:
+                yield from _iter_warc(stream, source_file, landed_date, now)
+            return
         data = path.read_bytes()
     except OSError as error:
-        return IngestResult(
-            rejected=[_reject(b"", landed_date, source_file, None, "unreadable", str(error), now)]
-        )
-    return ingest_bytes(data, source_file, landed_date, now, source_url)
+        yield _reject(b"", landed_date, source_file, None, "unreadable", str(error), now)
+        return
+    result = ingest_bytes(data, source_file, landed_date, now, source_url)
+    yield from result.articles
+    yield from result.rejected
 
 
 def ingest_bytes(
@@ -149,8 +195,15 @@ def ingest_bytes(
     def reject(reason: str, detail: str) -> IngestResult:
         return IngestResult(rejected=[_reject(data, landed_date, source_file, None, reason, detail, now)])
 
-    if content_type is None:
+    if content_type is None or (suffix == ".gz" and not is_warc_name(source_file)):
         return reject("unsupported_type", f"no reader for files ending {suffix or '(no suffix)'!r}")
+    if content_type == "application/warc":
+        if not data.strip():
+            return reject("empty", "the file has no content")
+        result = IngestResult()
+        for item in _iter_warc(io.BytesIO(data), source_file, landed_date, now):
+            (result.articles if isinstance(item, RawArticle) else result.rejected).append(item)
+        return result
     if not data.strip():
         return reject("empty", "the file has no content" if not data else "the file holds only whitespace")
     if looks_binary(data):
@@ -159,6 +212,8 @@ def ingest_bytes(
         text, encoding = decode_bytes(data)
     except UndecodableError as error:
         return reject("undecodable", str(error))
+    if content_type in (*FEED_TYPES, "application/xml"):
+        return _ingest_feed(data, encoding, source_file, landed_date, now)
     if content_type != "application/json":
         return IngestResult(
             articles=[
@@ -282,6 +337,104 @@ def _ingest_json_records(
                 )
             )
     return result
+
+
+def _ingest_feed(
+    data: bytes, encoding: str, source_file: str, landed_date: date, now: datetime
+) -> IngestResult:
+    """An RSS or Atom feed: one article per item, kept as the item's canonical JSON record."""
+    kind = feed_kind(data)
+    if kind is None:
+        return IngestResult(
+            rejected=[
+                _reject(
+                    data, landed_date, source_file, None, "not_a_feed", "XML that is not RSS or Atom", now
+                )
+            ]
+        )
+    try:
+        items = split_feed(data)
+    except FeedError as error:
+        return IngestResult(
+            rejected=[_reject(data, landed_date, source_file, None, "malformed_feed", str(error), now)]
+        )
+    result = IngestResult()
+    for index, item in enumerate(items):
+        canonical = json.dumps(item, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        content = canonical.encode("utf-8")
+        if not (item.get("content") or item.get("summary") or "").strip():
+            reason, detail = "no_text", "the feed item has neither content nor a summary"
+            result.rejected.append(_reject(content, landed_date, source_file, index, reason, detail, now))
+            continue
+        link = item.get("link") or ""
+        result.articles.append(
+            RawArticle(
+                article_id=sha256_hex(content),
+                landed_date=landed_date,
+                source_file=source_file,
+                record_index=index,
+                content_type=kind,
+                size_bytes=len(content),
+                content=content,
+                text=canonical,
+                encoding=encoding,
+                source_url=link if link.startswith(("http://", "https://")) else None,
+                ingested_at=now,
+            )
+        )
+    return result
+
+
+def _iter_warc(
+    stream: BinaryIO, source_file: str, landed_date: date, now: datetime
+) -> Iterator[RawArticle | RejectedInput]:
+    """One article per HTML response record; every other record is counted as a rejection
+    (without its payload), so the archive's records add up."""
+    n_records = 0
+    try:
+        for item in iter_records(stream):
+            n_records += 1
+            yield _warc_article(item, source_file, landed_date, now)
+    except Exception as error:  # a damaged archive: what was read stands, the rest is reported
+        yield _reject(
+            b"", landed_date, source_file, None, "malformed_warc", f"after {n_records} records: {error}", now
+        )
+        return
+    if n_records == 0:
+        yield _reject(b"", landed_date, source_file, None, "malformed_warc", "no WARC records", now)
+
+
+def _warc_article(
+    item: WarcItem, source_file: str, landed_date: date, now: datetime
+) -> RawArticle | RejectedInput:
+    header = f"{item.record_type} {item.target_uri or ''} {item.content_type or ''}".encode()
+    if item.payload is None:
+        detail = f"WARC {item.record_type} record"
+        if item.content_type:
+            detail += f" of {item.content_type}"
+        if item.status is not None:
+            detail += f", HTTP {item.status}"
+        detail += f", {item.length} bytes at offset {item.offset}"
+        return _reject(header, landed_date, source_file, item.index, "not_html", detail, now)
+    if not item.payload.strip():
+        return _reject(header, landed_date, source_file, item.index, "empty", "empty HTML payload", now)
+    try:
+        text, encoding = decode_bytes(item.payload)
+    except UndecodableError as error:
+        return _reject(item.payload, landed_date, source_file, item.index, "undecodable", str(error), now)
+    return RawArticle(
+        article_id=sha256_hex(item.payload),
+        landed_date=landed_date,
+        source_file=source_file,
+        record_index=item.index,
+        content_type="text/html",
+        size_bytes=len(item.payload),
+        content=item.payload,
+        text=text,
+        encoding=encoding,
+        source_url=item.target_uri,
+        ingested_at=now,
+    )
 
 
 def _reject(

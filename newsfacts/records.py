@@ -15,14 +15,18 @@ class RawArticle:
 
     For a plain file (.txt, .md, .html) the content is the file's bytes. For a JSON or
     JSONL record it is the record re-serialised canonically (sorted keys, UTF-8), so the
-    same record always has the same article_id wherever it appears.
+    same record always has the same article_id wherever it appears; a feed item is kept the
+    same way (its title, link, dates, summary and content as a JSON record). For a record of
+    a web archive (WARC) it is the HTML payload's bytes, and `source_url` its target URI.
     """
 
     article_id: str  # sha256 hex of `content`
     landed_date: date  # the daily partition: the landing folder's date
     source_file: str  # posix path relative to the landing root, e.g. "2025-03-10/a.html"
-    record_index: int  # 0 for a plain file; position of the record in a JSON list / JSONL file
-    content_type: str  # text/plain, text/markdown, text/html, application/json
+    record_index: int  # 0 for a plain file; position of the record in a JSON list / JSONL file,
+    # of the item in a feed, of the record in a WARC file (counting every record)
+    content_type: str  # text/plain, text/markdown, text/html, application/json,
+    # application/rss+xml or application/atom+xml (a feed item)
     size_bytes: int
     content: bytes
     text: str  # `content` decoded (for JSON: the record's canonical JSON text)

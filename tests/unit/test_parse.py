@@ -320,7 +320,7 @@ def test_published_line_with_a_trailing_byline_is_a_date_line() -> None:
 
 # ---------------------------------------------------------------- fast paths must not change results
 
-from newsfacts import boilerplate as bp  # noqa: E402 - kept next to the tests that use it
+from newsfacts.parse import boilerplate as bp  # noqa: E402 - kept next to the tests that use it
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from newsfacts.published import date_from_url, find_date, parse_date_value
+from newsfacts.parse.published import date_from_url, find_date, parse_date_value
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""HTML -> headline, meta evidence and content blocks.
+"""HTML reader: a page or fragment -> headline, meta evidence and content blocks.
 
 The page's own metadata (title, canonical URL, publication meta tags, site name, lang) is read
 with lxml first; the body is then extracted by trafilatura, which drops navigation, footers and
@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import lxml.html
 import trafilatura
 from lxml import etree
+
+from newsfacts.readers.document import HTML_META, Block, Document
 
 _BLOCK_TAGS = frozenset(
     ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "td", "dt", "dd")
@@ -50,6 +52,11 @@ _PUBLISHED_META = (
     "released",
     "story_publish_date",
 )
+_DATE_CLASS_XPATH = (
+    "//*[not(self::html or self::body or self::article or self::main)]"
+    "[contains(@class, 'publish') or contains(@class, 'posted') or contains(@class, 'dateline')"
+    " or contains(@class, 'date') or @class = 'meta' or contains(@class, 'article-meta')]"
+)
 _MODIFIED_META = (
     "article:modified_time",
     "og:updated_time",
@@ -62,6 +69,7 @@ _MODIFIED_META = (
 @dataclass(slots=True)
 class HtmlDoc:
     title: str | None = None
+    page_title: str | None = None  # the <title> element as written
     blocks: list[tuple[str, str]] = field(default_factory=list)  # (kind "h"/"p"/"li"/"caption", text)
     published_values: list[str] = field(default_factory=list)  # strongest first
     modified_values: list[str] = field(default_factory=list)
@@ -160,10 +168,17 @@ def parse_html(html: str) -> HtmlDoc:
             doc.published_values.append(value)
     for node in tree.xpath("//time[@pubdate or @datetime]")[:1]:
         doc.published_values.append(node.get("datetime") or clean(node.text_content()))
+    # Without date metadata: a short element the page's markup names as its date line
+    # ("Published 14.03.2025 08:05"), which the main-text extraction leaves out with the header.
+    for node in [] if doc.published_values else tree.xpath(_DATE_CLASS_XPATH)[:4]:
+        text = clean(node.text_content())
+        if text and len(text.split()) <= 12 and re.search(r"\d", text):
+            doc.published_values.append(text)
 
     h1s = [clean(h.text_content()) for h in tree.iter("h1")]
     h1s = [h for h in h1s if len(h.split()) >= 3]
     page_title = clean(tree.findtext(".//title"))
+    doc.page_title = page_title or None
     og_title = clean(meta.get("og:title") or meta.get("twitter:title"))
     if len(h1s) >= 1 and (len(h1s) == 1 or not og_title or h1s[0] in og_title):
         doc.title = h1s[0]
@@ -263,3 +278,26 @@ def _split_on_br(element: lxml.html.HtmlElement) -> list[str]:
             current.append(child.tail or "")
     pieces.append("".join(current))
     return [c for c in (clean(p) for p in pieces) if c]
+
+
+def read_html(html: str) -> Document:
+    """A whole page (or a body with block tags): head metadata plus the main text's blocks."""
+    page = parse_html(html)
+    doc = Document("html", whole_page=True)
+    doc.title = page.title
+    doc.page_title = page.page_title
+    doc.url = page.url
+    doc.site_name = clean(page.site_name) or None
+    doc.language = page.language
+    doc.dates = [(HTML_META, value) for value in page.published_values]
+    doc.blocks = [Block(kind, text, "caption" if kind == "caption" else None) for kind, text in page.blocks]
+    return doc
+
+
+def read_fragment(html: str) -> list[Block]:
+    """Blocks of an HTML body that is not a whole page (a record's or a feed item's content)."""
+    if "<html" in html[:2000].lower() or "<body" in html[:5000].lower():
+        return read_html(html).blocks
+    return [
+        Block(kind, text, "caption" if kind == "caption" else None) for kind, text in parse_fragment(html)
+    ]

@@ -1,32 +1,45 @@
-"""The parser: one landed article -> headline, standfirst, headings, clean body paragraphs.
+"""Blocks -> article: boilerplate, headline and standfirst, published date, source, language.
 
-Every input shape (plain text, markdown, HTML, a JSON record) is reduced to a list of blocks
-and goes through the same steps: strip self-evident page furniture, read the header
-(menus, kickers, headline, standfirst, bylines, date lines), walk the body (link lists after
-"Read more"-style markers, captions, bios, truncated tails), then set the language and drop
-paragraphs written in another one. Everything removed is kept with its reason.
+The last stage of parsing. It takes the `Document` a reader made of one landed article
+(`newsfacts.readers`) and decides, in one forward pass: which blocks are page furniture
+(menus, kickers, bylines, date lines, link lists, captions, bios, cut-off tails), which
+line is the headline (metadata fields first, then the article's own heading; never a site
+name, a crawler's heading, a menu line or a reposting label), the standfirst, the
+publication date (strongest evidence first), the source and URL, then the language, and
+drops paragraphs written in another one. Everything removed is kept with its reason.
 """
 
 from __future__ import annotations
 
-import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
-from newsfacts import boilerplate as bp
-from newsfacts.html import clean, looks_like_html, parse_fragment, parse_html
 from newsfacts.language import MIN_PARAGRAPH_CHARS, detect_language, iso_code, paragraph_language
-from newsfacts.published import date_from_url, find_date, latest_allowed, parse_date_value
+from newsfacts.parse import boilerplate as bp
+from newsfacts.parse.published import date_from_url, find_date, latest_allowed, parse_date_value
+from newsfacts.readers.document import Block, Document
 from newsfacts.records import ParsedArticle, RawArticle, RemovedBlock
 
-PARSER_VERSION = "parse-1.0"
+PARSER_VERSION = "parse-1.1"
 
-# Strength of each kind of publication evidence, strongest first.
-BASIS_ORDER = ("record_field", "html_meta", "published_line", "dateline", "date_stamp", "url", "title")
+# Strength of each kind of publication evidence, strongest first: metadata (a record's field,
+# the page's meta tags, front matter, an archive's date stamp) before the text's own lines,
+# which print the time in whatever zone the site chose. A front-matter date is written by the
+# tool that saved the page; a date in the page's own URL overrides it.
+BASIS_ORDER = (
+    "record_field",
+    "html_meta",
+    "front_matter",
+    "date_stamp",
+    "published_line",
+    "dateline",
+    "url",
+    "title",
+)
 
-_STAMP_RE = re.compile(r"^\ufeff?\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
 _TERMINAL = frozenset(".!?…")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“«(]?[A-ZÀ-ÝА-ЯЁІЇЄҐ0-9])")
 _GLUED_GATE_RE = re.compile(r"[.!?][“\"]?[A-Z][a-z]")  # cheap scan before the exact rule below
@@ -48,31 +61,8 @@ _PUBLISHED_STRONG_RE = re.compile(
 _UPDATED_RE = re.compile(
     r"\b(?:updated|modified|mis à jour|actualizado|aktualisiert|обновлено|оновлено)\b", re.IGNORECASE
 )
-_MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-_MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _LABEL_RE = re.compile(r"^[^\W\d_][\w'’-]*(?: [\w'’-]+){0,2}:\s")  # "Source: ...", "Quote from X: ..."
 _UPPER_NAME_RE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}(?:,| is | was | has )")
-
-
-@dataclass(slots=True)
-class _Block:
-    kind: str  # line (plain text), h, p, li, caption
-    text: str
-    reason: str | None = None
-
-
-@dataclass(slots=True)
-class _Hints:
-    """What the record or the HTML head says before the body is read."""
-
-    title: str | None = None
-    standfirst: str | None = None
-    url: str | None = None
-    source: str | None = None
-    language: str | None = None
-    dates: list[tuple[str, date]] | None = None  # (basis, date) candidates
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -107,6 +97,10 @@ def _headline_like(text: str) -> bool:
     if bp.is_menu_line(text) or bp.is_byline(text) or " | " in text:
         return False
     return not _URL_LINE_RE.match(text)
+
+
+def _menu_like(text: str) -> bool:
+    return bp.is_menu_line(text) or (_words(text) <= 3 and not _ends_terminal(text))
 
 
 def _soft_headline(text: str) -> bool:
@@ -243,169 +237,9 @@ _DATE_FILLER = frozenset(
         "sonntag",
     ]
 )
-from newsfacts.published import MONTHS as _MONTHS  # noqa: E402 - grouped with the date helpers above
+from newsfacts.parse.published import MONTHS as _MONTHS  # noqa: E402 - grouped with the date helpers above
 
 _MONTH_WORDS = frozenset(_MONTHS)
-
-
-def _split_plain(text: str) -> list[_Block]:
-    """Lines -> blocks; a line that continues a sentence broken by hard wrapping is rejoined."""
-    blocks: list[_Block] = []
-    previous_blank = True
-    for raw_line in text.splitlines():
-        line = raw_line.strip()
-        if not line:
-            previous_blank = True
-            continue
-        if blocks and not previous_blank and line[:1].islower() and not _ends_terminal(blocks[-1].text):
-            blocks[-1].text = f"{blocks[-1].text} {line}"
-        else:
-            blocks.append(_Block("line", line))
-        previous_blank = False
-    return blocks
-
-
-def _split_markdown(text: str) -> list[_Block]:
-    blocks: list[_Block] = []
-    for block in _split_plain(text):
-        line = block.text
-        heading = _MD_HEADING_RE.match(line)
-        if heading:
-            blocks.append(_Block("h", _md_inline(heading[2])))
-            continue
-        if re.fullmatch(r"[-*_=]{3,}", line):
-            continue
-        images = _MD_IMAGE_RE.findall(line)
-        line = _MD_IMAGE_RE.sub("", line).strip()
-        if images and not line:
-            alt = clean(" ".join(images))
-            if alt:
-                blocks.append(_Block("caption", alt, "caption"))
-            continue
-        kind = "line"
-        if line.startswith(">"):
-            line = line.lstrip("> ")
-        blocks.append(_Block(kind, _md_inline(line)))
-    return blocks
-
-
-def _md_inline(text: str) -> str:
-    text = _MD_LINK_RE.sub(r"\1", text)
-    return _MD_EMPHASIS_RE.sub(r"\2", text).strip()
-
-
-# ----------------------------------------------------------------------------- inputs
-
-
-def _first(record: dict, *keys: str) -> object:
-    for key in keys:
-        value = record.get(key)
-        if value not in (None, "", [], {}):
-            return value
-    return None
-
-
-def _as_text(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dict):
-        value = value.get("name") or value.get("title") or value.get("text")
-    if isinstance(value, list):
-        value = " ".join(str(v) for v in value if v)
-    text = clean(str(value)) if value is not None else ""
-    return text or None
-
-
-def _from_json(raw: RawArticle, hints: _Hints, latest: date | None) -> tuple[list[_Block], str | None]:
-    try:
-        record = json.loads(raw.text)
-    except ValueError:
-        return _split_plain(raw.text), None
-    if not isinstance(record, dict):
-        return _split_plain(raw.text), None
-    lowered = {str(k).lower(): v for k, v in record.items()}
-    hints.title = _as_text(_first(lowered, "title", "headline", "head", "name"))
-    hints.standfirst = _as_text(
-        _first(
-            lowered,
-            "standfirst",
-            "description",
-            "summary",
-            "lead",
-            "subtitle",
-            "subheadline",
-            "dek",
-            "excerpt",
-            "teaser",
-        )
-    )
-    url = _as_text(_first(lowered, "url", "link", "canonical_url", "canonical", "permalink", "source_url"))
-    hints.url = url if url and url.startswith("http") else hints.url
-    hints.source = _as_text(
-        _first(
-            lowered, "source", "site", "publisher", "agency", "site_name", "outlet", "media", "source_name"
-        )
-    )
-    if hints.source and hints.source.startswith("http"):
-        hints.source = _domain(hints.source)
-    hints.language = iso_code(_first(lowered, "language", "lang", "locale"))
-    value = _first(
-        lowered,
-        "published",
-        "date",
-        "published_at",
-        "datepublished",
-        "pubdate",
-        "publication_date",
-        "published_date",
-        "publish_date",
-        "date_published",
-        "created_at",
-        "time",
-        "timestamp",
-        "datetime",
-    )
-    found = parse_date_value(value, latest)
-    if found:
-        hints.dates = [("record_field", found)]
-    body = _first(
-        lowered,
-        "text",
-        "body",
-        "content",
-        "article",
-        "article_body",
-        "articlebody",
-        "full_text",
-        "fulltext",
-        "story",
-        "html",
-        "paragraphs",
-    )
-    if isinstance(body, list):
-        body = "\n\n".join(str(p) for p in body if p)
-    body_text = str(body) if body is not None else ""
-    if looks_like_html(body_text):
-        if "<html" in body_text[:2000].lower() or "<body" in body_text[:5000].lower():
-            return _from_html(body_text, hints, latest), hints.language
-        return [_Block(kind, text) for kind, text in parse_fragment(body_text)], hints.language
-    return _split_plain(body_text), hints.language
-
-
-def _from_html(html: str, hints: _Hints, latest: date | None) -> list[_Block]:
-    doc = parse_html(html)
-    hints.title = hints.title or doc.title
-    hints.url = hints.url or doc.url
-    hints.source = hints.source or None
-    if doc.site_name:
-        hints.source = hints.source or f"site:{clean(doc.site_name)}"
-    hints.language = hints.language or iso_code(doc.language)
-    for value in doc.published_values:
-        found = parse_date_value(value, latest)
-        if found:
-            hints.dates = [*(hints.dates or []), ("html_meta", found)]
-            break
-    return [_Block(kind, text, "caption" if kind == "caption" else None) for kind, text in doc.blocks]
 
 
 def _domain(url: str) -> str | None:
@@ -420,45 +254,207 @@ def _domain(url: str) -> str | None:
     return host or None
 
 
+# ----------------------------------------------------------------------------- headline
+
+
+# A reposting site's label in front of the headline: "Breaking: ...", "Big News: ...".
+_REPOST_LABEL_RE = re.compile(
+    r"^(?:breaking(?: news)?|big news|just in|new|news|update|updated|latest|developing(?: story)?|"
+    r"(?:news )?alert|urgent|flash|hot)\s*[:|]\s+(?=\S)",
+    re.IGNORECASE,
+)
+# "Headline | Site", "Headline - Site", "Headline  : NPR": the separator has space on both sides.
+_SUFFIX_SEP_RE = re.compile(r"\s+(\||::|:|-|–|—|·|•|/)\s+")
+_DOMAIN_RE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+_PIPE_SEPS = frozenset(("|", "::", "·", "•"))
+_NAME_WORD_RE = re.compile(r"^[\W_]*[A-Z0-9À-ÝА-ЯЁІЇЄ]")
+_SITE_LABELS = frozenset(("www", "m", "amp", "mobile", "news", "feeds", "rss", "edition", "en", "english"))
+
+
+def _squash(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def site_keys(names: list[str]) -> set[str]:
+    """Squashed forms of the site's names: 'Daily Sabah', 'www.dailysabah.com' -> 'dailysabah'."""
+    keys: set[str] = set()
+    for name in names:
+        if "." in name and " " not in name:
+            labels = [p for p in name.lower().split(".") if p and p not in _SITE_LABELS]
+            if len(labels) >= 2:
+                keys.add(_squash(labels[-2]))
+            continue
+        key = _squash(name)
+        if len(key) >= 3:
+            keys.add(key)
+    return {k for k in keys if len(k) >= 3}
+
+
+def _site_like(tail: str, sep: str, keys: set[str]) -> bool:
+    words = tail.split()
+    squashed = _squash(tail)
+    if not squashed or len(words) > 6:
+        return False
+    if any(key in squashed or (len(squashed) >= 3 and squashed in key) for key in keys):
+        return True
+    if _DOMAIN_RE.match(tail):
+        return True
+    if sep in _PIPE_SEPS:
+        return len(words) <= 5
+    # After a dash, slash or spaced colon only a short proper name: "Euromaidan Press".
+    return (
+        len(words) <= 4
+        and all(_NAME_WORD_RE.match(w) or w.lower() in ("of", "the", "and", "de", "la") for w in words)
+        and tail.rstrip()[-1:] not in ".!?"
+    )
+
+
+def clean_headline(title: str | None, site_names: list[str]) -> str | None:
+    """A headline without the site's name after it or a reposting label before it."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    keys = site_keys(site_names)
+    for _ in range(3):
+        matches = list(_SUFFIX_SEP_RE.finditer(title))
+        if not matches:
+            break
+        last = matches[-1]
+        head, tail = title[: last.start()].strip(), title[last.end() :].strip()
+        if _words(head) < 3 or not _site_like(tail, last[1], keys):
+            break
+        title = head
+    # "Site | Headline": a site's name in front, recognised only as the site's own name.
+    first = _SUFFIX_SEP_RE.search(title)
+    if first and keys:
+        head, rest = title[: first.start()].strip(), title[first.end() :].strip()
+        squashed = _squash(head)
+        if _words(rest) >= 3 and squashed and any(key == squashed or key in squashed for key in keys):
+            title = rest
+    label = _REPOST_LABEL_RE.match(title)
+    if label and _words(title[label.end() :]) >= 3:
+        title = title[label.end() :]
+    return title.strip() or None
+
+
+def _title_from_first_line(live: list[Block], keys: list[str]) -> str | None:
+    """A saved excerpt that opens with the page's title line, 'Headline | Site'."""
+    first_block = next((b for b in live if b.reason is None), None)
+    if first_block is None or " | " not in first_block.text:
+        return None
+    cleaned = clean_headline(first_block.text, keys)
+    if (
+        cleaned
+        and cleaned != first_block.text
+        and _headline_like(cleaned)
+        and not _is_date_line(cleaned)
+        and not bp.is_byline(cleaned)
+    ):
+        first_block.reason = "page_title"
+        return cleaned
+    return None
+
+
+_GLUE_RE = re.compile(r"(?<=[a-zà-ÿа-яёіїєґ])(?=[A-ZÀ-ÝА-ЯЁІЇЄҐ][a-zà-ÿа-яёіїєґ]{2})")
+
+
+def _unglue_first_line(blocks: list[Block]) -> str | None:
+    """A saved page that dropped the break between headline and subtitle: 'ПодмосковьеУкраинские'."""
+    index = next((i for i, b in enumerate(blocks) if b.reason is None), None)
+    if index is None or _words(blocks[index].text) < 10:
+        return None
+    text = blocks[index].text
+    for match in _GLUE_RE.finditer(text):
+        head, rest = text[: match.start()], text[match.start() :]
+        if _words(rest) >= 3 and _headline_like(head) and _words(head) >= 4:
+            blocks[index : index + 1] = [Block(blocks[index].kind, head, "title"), Block("line", rest)]
+            return head
+    return None
+
+
+def _is_site_name(text: str, site_names: list[str], min_words: int = 3) -> bool:
+    """The site's own name (or too short to be a headline on a whole page)."""
+    squashed = _squash(text)
+    if _words(text) < min_words:
+        return True
+    return any(key == squashed or squashed in key for key in site_keys(site_names))
+
+
+def _printed_again(blocks: list[Block], title: str) -> bool:
+    title_norm = _norm(title)
+    return any(b.reason is None and _norm(b.text) == title_norm for b in blocks)
+
+
+def _skip_to_heading(blocks: list[Block], title: str) -> None:
+    """On a whole saved page the article starts at its own heading: what comes before is furniture."""
+    title_norm = _norm(title)
+    live = [b for b in blocks if b.reason is None]
+    limit = max(1, int(len(live) * 0.8))
+    longest = len(title) + 20
+    for k, block in enumerate(live[:limit]):
+        if len(block.text) > longest:
+            continue  # a paragraph, not the heading: not worth normalising
+        norm = _norm(block.text)
+        if norm == title_norm or (len(norm) > 20 and title_norm.startswith(norm)):
+            for before in live[:k]:
+                before.reason = "page_furniture"
+            return
+
+
 # ----------------------------------------------------------------------------- main
 
 
-def parse_article(raw: RawArticle) -> ParsedArticle:
-    """Parse one landed article (`raw.source_url` is the page's address where a manifest gives it)."""
+def build_article(raw: RawArticle, doc: Document) -> ParsedArticle:
+    """Judge the blocks and metadata a reader found in one landed article."""
     latest = latest_allowed(raw.landed_date)
-    hints = _Hints(url=raw.source_url, dates=[])
-    text = raw.text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").lstrip("\ufeff")
-    removed: list[RemovedBlock] = []
+    removed: list[RemovedBlock] = list(doc.removed)
+    # A record in a list, feed or archive names its own address; a file's comes from the manifest.
+    own_url = doc.format in ("json", "feed_item")
+    url = (doc.url or raw.source_url) if own_url else (raw.source_url or doc.url)
+    record_source = doc.source
+    if record_source and record_source.startswith(("http://", "https://")):
+        record_source = _domain(record_source)
+    site_names = [s for s in (doc.site_name, record_source, url and _domain(url)) if s]
+    blocks = doc.blocks
+
+    title = clean_headline(doc.title, site_names)
+    if title is not None and _is_site_name(title, site_names, min_words=3 if doc.whole_page else 1):
+        title = None  # a site whose logo is its <h1>, a record whose title is its outlet
+    if title is None and doc.page_title:
+        cleaned = clean_headline(doc.page_title, site_names)
+        # A <title> line is the headline when it named the site after it, or when the page
+        # prints it again as its heading.
+        if (
+            cleaned
+            and _words(cleaned) >= 3
+            and not _is_site_name(cleaned, site_names)
+            and (cleaned != doc.page_title or _printed_again(blocks, cleaned))
+        ):
+            title = cleaned
+    if title is None and not doc.whole_page and doc.format in ("text", "markdown"):
+        title = _title_from_first_line(blocks, site_names) or _unglue_first_line(blocks)
+    if title and doc.whole_page:
+        _skip_to_heading(blocks, title)
+    standfirst = clean_headline(doc.standfirst, []) if doc.standfirst else None
+
     evidence: list[tuple[str, date]] = []
+    for basis, value in doc.dates:
+        if basis in BASIS_ORDER:
+            found = parse_date_value(value, latest)
+            if found:
+                evidence.append((basis, found))
 
-    # A web-archive excerpt starts with " date YYYY-MM-DD": the page's date, not article text.
-    stamp = _STAMP_RE.match(text) if raw.content_type != "application/json" else None
-    if stamp:
-        found = parse_date_value(f"{stamp[1]}-{stamp[2]}-{stamp[3]}", latest)
-        removed.append(RemovedBlock(stamp.group(0).strip(), "date_stamp"))
-        if found:
-            evidence.append(("date_stamp", found))
-        text = text[stamp.end() :]
-
-    content_type = raw.content_type.lower()
-    if content_type == "application/json":
-        blocks, _ = _from_json(raw, hints, latest)
-    elif content_type == "text/html" or looks_like_html(text):
-        blocks = _from_html(text, hints, latest)
-    elif content_type == "text/markdown":
-        blocks = _split_markdown(text)
-    else:
-        blocks = _split_plain(text)
-    evidence.extend(hints.dates or [])
-
-    title, standfirst, headings, paragraphs, header_info = _read_blocks(blocks, hints, removed, latest)
-    url = hints.url or header_info.url
+    title, standfirst, headings, paragraphs, header_info = _read_blocks(
+        blocks, title, standfirst, removed, latest
+    )
+    url = url or header_info.url
 
     # Language: the article once on its body, then only paragraphs long enough to judge.
     body_sample = " ".join(paragraphs)[:1500]
     language = detect_language(body_sample) if len(body_sample) >= 20 else None
     if language is None:
-        language = hints.language or (detect_language(title or "") if title else None)
+        language = iso_code(doc.language) or (detect_language(title or "") if title else None)
     kept: list[str] = []
     kept_langs: list[str | None] = []
     for paragraph in paragraphs:
@@ -486,6 +482,8 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
         found = date_from_url(url, latest)
         if found:
             evidence.append(("url", found))
+            # A saving tool's date that the page's own address contradicts is not the article's.
+            evidence = [(b, d) for b, d in evidence if b != "front_matter" or d == found]
     if title:
         found = find_date(title, latest)
         if found:
@@ -494,7 +492,7 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
     if evidence:
         basis, published = min(evidence, key=lambda item: BASIS_ORDER.index(item[0]))
 
-    source = _pick_source(hints, header_info, kept, url)
+    source = _pick_source(record_source, doc.site_name, header_info, kept, url)
     return ParsedArticle(
         article_id=raw.article_id,
         landed_date=raw.landed_date,
@@ -529,15 +527,21 @@ _TRAILING_AGENCY_RE = re.compile(
 )
 
 
-def _pick_source(hints: _Hints, info: _HeaderInfo, paragraphs: list[str], url: str | None) -> str | None:
-    if hints.source and not hints.source.startswith("site:"):
-        return hints.source
+def _pick_source(
+    record_source: str | None,
+    site_name: str | None,
+    info: _HeaderInfo,
+    paragraphs: list[str],
+    url: str | None,
+) -> str | None:
+    if record_source:
+        return record_source
     if info.agency:
         return info.agency
     if info.site:
         return info.site
-    if hints.source:
-        return hints.source[5:]
+    if site_name:
+        return site_name
     if paragraphs:
         m = _TRAILING_AGENCY_RE.search(paragraphs[-1][-60:])
         if m:
@@ -546,7 +550,11 @@ def _pick_source(hints: _Hints, info: _HeaderInfo, paragraphs: list[str], url: s
 
 
 def _read_blocks(
-    blocks: list[_Block], hints: _Hints, removed: list[RemovedBlock], latest: date | None
+    blocks: list[Block],
+    title: str | None,
+    standfirst: str | None,
+    removed: list[RemovedBlock],
+    latest: date | None,
 ) -> tuple[str | None, str | None, list[str], list[str], _HeaderInfo]:
     info = _HeaderInfo(dates=[])
     # 1. Self-evident furniture, bullets, URL lines, glued sentences.
@@ -568,11 +576,14 @@ def _read_blocks(
             continue
         block.reason = bp.classify_line(block.text)
     # A short line right before a captioned photo credit is the photo's title (alt text),
-    # unless it follows a headline (then it is the headline, or its duplicate).
+    # unless it follows a headline (then it is the headline, or its duplicate) or opens the
+    # page after nothing but menu lines.
     for i in range(1, len(blocks)):
         if blocks[i].reason == "caption" and blocks[i - 1].reason is None:
             prev = blocks[i - 1]
-            before = next((b for b in reversed(blocks[: i - 1]) if b.reason is None), None)
+            before = next(
+                (b for b in reversed(blocks[: i - 1]) if b.reason is None and not _menu_like(b.text)), None
+            )
             if (
                 _words(prev.text) <= 10
                 and not _ends_terminal(prev.text)
@@ -583,13 +594,11 @@ def _read_blocks(
 
     removed.extend(RemovedBlock(b.text, b.reason) for b in blocks if b.reason and b.reason != "empty")
     live = [b for b in blocks if b.reason is None]
-    title: str | None = hints.title
-    standfirst: str | None = hints.standfirst
     title_norm = _norm(title) if title else None
     standfirst_norm = _norm(standfirst) if standfirst else None
 
     # 2. Header: everything before the first body paragraph.
-    pending: list[_Block] = []
+    pending: list[Block] = []
     body_start = len(live)
     i = 0
     while i < len(live):
@@ -693,7 +702,7 @@ def _read_blocks(
     return title, standfirst, headings, paragraphs, info
 
 
-def _resolve_title(pending: list[_Block]) -> tuple[str, _Block | None]:
+def _resolve_title(pending: list[Block]) -> tuple[str, Block | None]:
     """Pick the headline among consecutive headline-like header lines; earlier ones are a list."""
     if len(pending) == 1:
         pending[0].reason = "title"
@@ -706,7 +715,7 @@ def _resolve_title(pending: list[_Block]) -> tuple[str, _Block | None]:
     return last.text, None
 
 
-def _next_supports_title(live: list[_Block], i: int) -> bool:
+def _next_supports_title(live: list[Block], i: int) -> bool:
     """A headline ending in a full stop is believed only when a standfirst or meta line follows."""
     if i + 1 >= len(live):
         return False
@@ -716,7 +725,7 @@ def _next_supports_title(live: list[_Block], i: int) -> bool:
     return _standfirst_like(nxt) and not _ends_terminal(nxt) and _words(nxt) <= 40
 
 
-def _next_is_meta(live: list[_Block], i: int, info: _HeaderInfo, latest: date | None) -> bool:
+def _next_is_meta(live: list[Block], i: int, info: _HeaderInfo, latest: date | None) -> bool:
     for block in live[i + 1 : i + 4]:
         if block.reason in ("caption", "title", "duplicate_title"):
             continue
@@ -730,7 +739,7 @@ def _dateline(text: str) -> bool:
     return bool(m) and len(m[1]) >= 3 and m[1].upper() == m[1] and _words(text) > 8
 
 
-def _header_meta(block: _Block, info: _HeaderInfo, latest: date | None) -> bool:
+def _header_meta(block: Block, info: _HeaderInfo, latest: date | None) -> bool:
     """Classify a header line as menu / byline / date line / credit; harvest its date and agency."""
     text = block.text
     n = _words(text)
@@ -781,7 +790,7 @@ def _dateline_evidence(text: str, info: _HeaderInfo, latest: date | None) -> Non
             info.dates.append(("dateline", found))
 
 
-def _body_reason(body: list[_Block], j: int, n: int) -> str | None:
+def _body_reason(body: list[Block], j: int, n: int) -> str | None:
     """Context rules inside the body: short-line runs, author bios, headings, a cut-off tail."""
     text = body[j].text
     words = _words(text)

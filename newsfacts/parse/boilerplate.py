@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsfacts.published import find_date
+from newsfacts.parse.published import find_date
 
 _I = re.IGNORECASE
 
@@ -81,8 +81,8 @@ COMMENTS_RE = re.compile(
     _I,
 )
 CAPTION_START_RE = re.compile(
-    r"^(?:photo|photos|image|picture|pictured|file photo|illustrative (?:photo|image)|foto|фото|ілюстрація|"
-    r"иллюстрация|credit|credits|source photo)\s*(?::|by\b|credit\b|—|-|\|)",
+    r"^(?:photo|photos|image|picture|pictured|file photo|illustrative (?:photo|image)|illustration|foto|"
+    r"фото|ілюстрація|иллюстрация|credit|credits|source photo)\s*(?::|by\b|credit\b|—|-|\|)",
     _I,
 )
 # A credit at the end of a caption: "[Name/Agency]", "(Photo: X)", "X/AFP via Getty Images", "/ Outlet".
@@ -93,7 +93,9 @@ CAPTION_CREDIT_RE = re.compile(
     r"sputnik|efe|dpa|ansa|shutterstock|ukrinform|unian)\b[^.]{0,40}$|"
     r"\b(?:via|for) getty images\b|\bap photo/|\bgetty images$|\bshutterstock$|"
     r"[A-Z]{2,}(?:\s[A-Z]{2,})?/(?:the )?(?:associated press|reuters|afp|ap|epa|getty|bloomberg)\b|"
-    r"\s/\s+[\w .'-]{2,40}$)",
+    r"\s/\s+[\w .'-]{2,40}$|"
+    r"\((?:[\w .'-]{0,40}\s)?via\s+(?:afp|ap|reuters|getty images|epa|anadolu|dpa|efe)[^)]{0,20}\)\s*$|"
+    r"\((?:aa|afp|ap|epa|dpa|efe|reuters|anadolu|tass)\s+photo\)\s*$)",
     _I,
 )
 BYLINE_RE = re.compile(
@@ -294,12 +296,22 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+# The account links of a page's header: "Sign in", "Log in to your account", "Create an account".
+_ACCOUNT_STARTS = ("sign", "log", "create", "my account", "register")
+_ACCOUNT_RE = re.compile(
+    r"^(?:sign ?(?:in|up|out)|log ?(?:in|out)|create (?:an |your )?account|my account|register)"
+    r"(?: (?:to|for|with|into) (?:your|my|an|the|a) (?:\w+ )?account| now| here)?$"
+)
+
+
 def is_menu_line(text: str) -> bool:
     """A navigation line: one to a few menu words, or several short items split by | • ·."""
     low = text.lower().strip(" -–—•·|>»")
     if not low:
         return True
     if low in MENU_WORDS:
+        return True
+    if low.startswith(_ACCOUNT_STARTS) and _ACCOUNT_RE.match(low):
         return True
     # Without a separator the split is [low]: skip the regex (most lines have none).
     parts = [p for p in _PIPE_SPLIT.split(low) if p] if _has(low, _PIPE_CHARS) else [low]
@@ -313,6 +325,7 @@ def is_menu_line(text: str) -> bool:
 # present (a set intersection over its words, plus a few substring tests).
 _TRIGGER_WORDS = frozenset(
     [
+        "handout",
         "cookie",
         "cookies",
         "privacy",
@@ -594,6 +607,15 @@ _CREDIT_NEEDLES = (
     "(credit",
     "(фото",
     "(foto",
+    " photo)",
+    "via afp",
+    "via ap",
+    "via reuters",
+    "via getty",
+    "via epa",
+    "via anadolu",
+    "via dpa",
+    "via efe",
 )
 
 
