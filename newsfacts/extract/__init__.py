@@ -15,7 +15,7 @@ import hashlib
 from newsfacts import geo
 from newsfacts.extract import assemble as assembly
 from newsfacts.extract import detect as d
-from newsfacts.extract.draft import ArticleContext, Draft, drafts_for
+from newsfacts.extract.draft import ArticleContext, Draft, drafts_for, talks_place
 from newsfacts.extract.lexicon import LANGUAGES, Lexicon, load
 from newsfacts.extract.segment import Unit, segment
 from newsfacts.extract.slots import dates
@@ -38,7 +38,9 @@ def extract_mentions(article: ParsedArticle) -> list[EventMention]:
     families = frozenset(c.family for found in cues for c in found)
     if not families:
         return []
-    ctx = ArticleContext(article.language or "", article.published, families, read_body(article.body_text))
+    body = read_body(article.body_text)
+    talks = talks_place(units, lexicon, body) if families & {d.EXCHANGE, d.CEASEFIRE} else None
+    ctx = ArticleContext(article.language or "", article.published, families, body, talks)
     drafts: list[Draft] = []
     for unit, found in zip(units, cues, strict=True):
         if found:

@@ -81,7 +81,7 @@ def detect(unit: Unit) -> list[Cue]:
         if any(0 <= h.start - m.end <= 1 for m in modals):
             continue  # "to strike deep inside Russia": an aim, not a deed
         if any(
-            0 <= m.start - h.end <= 12 and unit.text[m.start : m.end].lower() in _FUTURE_AFTER for m in modals
+            0 <= m.start - h.end <= 2 and unit.text[m.start : m.end].lower() in _FUTURE_AFTER for m in modals
         ):
             continue  # "the exchange will take place": not yet
         if any(abs(h.start - x.start) <= _MODAL_REACH for x in habitual):

@@ -83,6 +83,7 @@ class ArticleContext:
     published: date | None
     families: frozenset[str]  # every cue family the article uses: context for tolls and arrests
     body: places.BodyPlaces
+    talks: geo.Place | None = None  # where the article's talks were held
 
 
 def where_of(place: geo.Place, raw: str | None) -> Where:
@@ -313,6 +314,10 @@ def _fallback_where(
                         return replace(where_of(region, None), unnamed=True)
                 return p.where
             break
+    if families & {d.EXCHANGE, d.CEASEFIRE} and unit.has("agreed", "deal") and ctx.talks is not None:
+        return where_of(
+            ctx.talks, None
+        )  # "a deal reached at talks is an Agreement at the place of the talks"
     countries = [r for r in refs if r.place.kind == "country" and r.role == places.SITE]
     owners = [r for r in refs if r.place.kind == "country" and r.role == places.OWNER]
     if d.INTERCEPT in families and not countries and owners and owners[0].place.country in ("UA", "RU"):
@@ -534,6 +539,16 @@ def _unnamed_settlement(unit: Unit) -> bool:
         and not re.match(r"\s+(?:of|called|named)\s", unit.text[h.end : h.end + 8])
         for h in unit.of("placeword", "settlement")
     )
+
+
+def talks_place(units: list[Unit], lexicon: Lexicon, body: places.BodyPlaces) -> geo.Place | None:
+    """The town the article's talks were held in ("peace talks in Istanbul")."""
+    for unit in units:
+        for h in unit.of("talks"):
+            for r in places.find(unit, lexicon, body):
+                if r.place.kind == "settlement" and 0 <= r.start - h.end <= 24:
+                    return r.place
+    return None
 
 
 def _recent(unit: Unit, previous: list[Draft]) -> Draft | None:
