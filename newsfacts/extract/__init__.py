@@ -11,6 +11,7 @@ Articles in a language without a lexicon give no events rather than wrong ones.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 from newsfacts import geo
 from newsfacts.extract import assemble as assembly
@@ -24,7 +25,8 @@ from newsfacts.extract.slots.places import read_body
 from newsfacts.records import EventMention, ParsedArticle
 
 EXTRACTOR_VERSION = "extract-2.0"
-_LEAD_SENTENCES = 3  # the incident sentences of the lead that may give the story's day
+_LEAD_SENTENCES = 3
+_STORY_AGE_DAYS = 2  # the incident sentences of the lead that may give the story's day
 
 __all__ = ["EXTRACTOR_VERSION", "LANGUAGES", "extract_mentions"]
 
@@ -40,7 +42,9 @@ def extract_mentions(article: ParsedArticle) -> list[EventMention]:
         return []
     body = read_body(article.body_text)
     talks = talks_place(units, lexicon, body) if families & {d.EXCHANGE, d.CEASEFIRE} else None
-    ctx = ArticleContext(article.language or "", article.published, families, body, talks)
+    ctx = ArticleContext(
+        article.language or "", article.published, families, body, talks, first_party(article, lexicon, units)
+    )
     drafts: list[Draft] = []
     for unit, found in zip(units, cues, strict=True):
         if found:
@@ -48,6 +52,19 @@ def extract_mentions(article: ParsedArticle) -> list[EventMention]:
     story = story_date(article, lexicon, units, cues)
     weapon = story_weapon(article, lexicon)
     return [_mention(article, x) for x in assembly.assemble(drafts, article.published, story, weapon)]
+
+
+def first_party(article: ParsedArticle, lexicon: Lexicon, units: list[Unit]) -> str | None:
+    """The side the article names first: in its headline, else in its body."""
+    hits = lexicon.scan(article.title) if article.title else []
+    hits += [h for u in units for h in u.hits]
+    return next((str(h.value) for h in hits if h.category == "side"), None)
+
+
+def _fresh(when: DateRef, published: date | None) -> bool:
+    """A report is about its own day or the night or day before; an older day is a passing mention."""
+    age = dates.days_before(when.value, published)
+    return age is None or -1 <= age <= _STORY_AGE_DAYS
 
 
 def story_weapon(article: ParsedArticle, lexicon: Lexicon) -> assembly.StoryWeapon | None:
@@ -82,7 +99,7 @@ def story_date(
     for unit, found in zip(units[:8], cues, strict=False):
         if found:
             when = dates.resolve(unit, article.published)
-            if when.value is not None:
+            if when.value is not None and _fresh(when, article.published):
                 return when
             told += 1
             if told == _LEAD_SENTENCES:

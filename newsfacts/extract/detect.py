@@ -30,6 +30,7 @@ ABDUCTION = "abduction"
 CASUALTY = "casualty"  # a toll with no action word: an attack told by its victims
 
 _MODAL_REACH = 32  # characters from a modal word to the cue it governs
+_HABIT_REACH = 60  # "greift ... regelmäßig mit Drohnen an": a habit word anywhere in the clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,7 @@ def detect(unit: Unit) -> list[Cue]:
             0 <= m.start - h.end <= 2 and unit.text[m.start : m.end].lower() in _FUTURE_AFTER for m in modals
         ):
             continue  # "the exchange will take place": not yet
-        if any(abs(h.start - x.start) <= _MODAL_REACH for x in habitual):
+        if any(abs(h.start - x.start) <= _HABIT_REACH for x in habitual):
             continue  # "is shelled regularly": a habit, not an incident
         cues.append(Cue(family, h.start, h.end))
     return cues

@@ -84,6 +84,7 @@ class ArticleContext:
     families: frozenset[str]  # every cue family the article uses: context for tolls and arrests
     body: places.BodyPlaces
     talks: geo.Place | None = None  # where the article's talks were held
+    first_party: str | None = None  # the side the article names first (headline, then body)
 
 
 def where_of(place: geo.Place, raw: str | None) -> Where:
@@ -473,7 +474,7 @@ def _draft(
     if family in (d.EXCHANGE, d.CEASEFIRE):
         if not unit.has("agreed"):
             return None  # talks about a ceasefire or an exchange with no outcome are not an event
-        first = _first_party(unit)
+        first = _first_party(unit) or ctx.first_party or actors.UKRAINE
         return Draft(
             family, STRATEGIC, "Agreement", first, actors.other(first), where, None, 0, 0, when, [unit]
         )
@@ -613,7 +614,8 @@ _STRONG_JOINER = re.compile(
 
 
 def _first_party(unit: Unit) -> str | None:
+    """An agreement's actor1 is the party named first (guideline, "Actors")."""
     for h in unit.hits:
         if h.category == "side":
             return str(h.value)
-    return actors.UKRAINE
+    return None

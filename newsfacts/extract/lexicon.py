@@ -82,7 +82,7 @@ class Lexicon:
                 start = last - key_len + 1
                 if start > 0 and (
                     folded[start - 1].isalnum()
-                    or (folded[start - 1] == "'" and start > 1 and folded[start - 2].isalnum())
+                    or (folded[start - 1] == "'" and not _after_elision(folded, start - 1))
                 ):
                     break  # the same start for every entry of this key
                 end = last + 1
@@ -99,6 +99,41 @@ class Lexicon:
 
     def values(self, category: str) -> tuple[str, ...]:
         return tuple(self.words.get(category, {}))
+
+
+# Articles and prepositions that elide before a vowel: the word after their apostrophe starts a word
+# ("l'attaque", "d'artillerie", "dell'artiglieria", "un'esplosione").
+_ELIDED = frozenset(
+    [
+        "l",
+        "d",
+        "j",
+        "m",
+        "n",
+        "s",
+        "t",
+        "c",
+        "qu",
+        "jusqu",
+        "lorsqu",
+        "puisqu",
+        "dell",
+        "dall",
+        "nell",
+        "sull",
+        "all",
+        "coll",
+        "un",
+        "quell",
+    ]
+)
+
+
+def _after_elision(folded: str, apostrophe: int) -> bool:
+    start = apostrophe
+    while start > 0 and folded[start - 1].isalpha():
+        start -= 1
+    return folded[start:apostrophe] in _ELIDED
 
 
 def _apostrophe_inside(folded: str, i: int) -> bool:

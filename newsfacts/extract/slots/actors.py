@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from newsfacts import geo
+from newsfacts.extract.lexicon import Hit
 from newsfacts.extract.segment import Unit
 
 RUSSIA = "Russia"
@@ -82,25 +83,35 @@ def named_side(unit: Unit, cue_start: int | None = None) -> str | None:
 
 def interceptor_and_launcher(unit: Unit) -> tuple[str | None, str | None]:
     """For an interception: the side named with the air defence or the shooting down, and the side
-    named with the weapon ("Russian air defences shot down 25 Ukrainian drones")."""
+    named with the weapon ("Russian air defences shot down 25 Ukrainian drones", "30 drones
+    ukrainiens ont été interceptés"). A side word bound to a weapon binds to nothing else."""
     sides = [s for s in unit.of("side") if not _is_attribution(unit, s.end)]
-    interceptor = launcher = None
+    weapons = unit.of("weapon")
+    launcher = interceptor = None
+    free = []
     for s in sides:
-        for a in unit.hits:
-            near = 0 <= a.start - s.end <= _SIDE_GAP or 0 <= s.start - a.end <= 3
-            if not near:
-                continue
-            if a.category == "weapon" and launcher is None:
-                launcher = str(s.value)
-            elif (
-                a.category in ("cue", "military")
-                and a.value in ("intercept", "soldier")
-                and interceptor is None
-            ):
-                interceptor = str(s.value)
+        if any(_binds(unit, s, w) for w in weapons):
+            launcher = launcher or str(s.value)
+        else:
+            free.append(s)
+    anchors = [
+        h for h in unit.hits if h.category in ("cue", "military") and h.value in ("intercept", "soldier")
+    ]
+    for s in free:
+        if any(_binds(unit, s, a) for a in anchors):
+            interceptor = interceptor or str(s.value)
     if interceptor and launcher == interceptor:
         launcher = None
     return interceptor, launcher
+
+
+def _binds(unit: Unit, side: Hit, anchor: Hit) -> bool:
+    """A side word next to a word it qualifies, with no comma between: "Russian drones", "drones russes"."""
+    if 0 <= anchor.start - side.end <= _SIDE_GAP:
+        return "," not in unit.text[side.end : anchor.start]
+    if 0 <= side.start - anchor.end <= 3:
+        return "," not in unit.text[anchor.end : side.start]
+    return False
 
 
 def _is_attribution(unit: Unit, end: int) -> bool:

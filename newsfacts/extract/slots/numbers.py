@@ -18,6 +18,7 @@ _DIGITS_RE = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)(
 _BEFORE_WINDOW = 70  # characters between a number and the casualty word after it
 _AFTER_WINDOW = 45  # characters between a casualty word and the number after it
 _PERSON_WINDOW = 40
+_SUBSET_REACH = 12
 _SUBJECT_GAP = 16  # "a woman was killed", "an elderly man died"
 _TOLL_WINDOW = 120  # "death toll ... has risen to N" reads across the place and the attack
 
@@ -88,8 +89,11 @@ def quantities(unit: Unit, language: str = "en") -> list[Quantity]:
     ages = unit.of("age")
     months = unit.of("month")
     weapons = [h for h in unit.hits if h.category == "weapon"]
+    subsets = unit.of("subset")
     kept = []
     for q in sorted(found, key=lambda q: q.start):
+        if any(0 <= q.start - h.end <= _SUBSET_REACH for h in subsets):
+            continue  # "30 injured, including five children": a part of the toll, not the toll
         if any(0 <= a.start - q.end <= 3 or 0 <= q.start - a.end <= 3 for a in ages):
             continue
         if any(0 <= m.start - q.end <= 2 or 0 <= q.start - m.end <= 2 for m in months):

@@ -452,9 +452,10 @@ def _role(unit: Unit, ref: PlaceRef) -> str:
     text = unit.text
     if ref.start <= 2 and ref.raw.isupper() and _DATELINE_RE.match(text[ref.end : ref.end + 3]):
         return DATELINE
-    if _POSSESSIVE_RE.match(text[ref.end : ref.end + 3]):
+    possessive = bool(_POSSESSIVE_RE.match(text[ref.end : ref.end + 3]))
+    if possessive and not any(0 <= h.start - ref.end <= _OFFICIAL_GAP + 2 for h in unit.of("official")):
         return OWNER
-    if any(0 <= h.start - ref.end <= 2 for h in unit.of("announce")):
+    if any(h.start - ref.end == 1 and text[ref.end] == " " for h in unit.of("announce")):
         return NAME  # "Putin said", "Moscow claimed": a person, a government
     if any(-24 <= h.start - ref.end <= 24 for h in unit.of("formation")):
         return NAME  # "the Southern group of forces", "Battlegroup Vostok": a unit, not a place
