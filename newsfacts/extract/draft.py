@@ -527,19 +527,20 @@ def _draft(
     return None
 
 
-_INDEFINITE_RE = re.compile(
-    r"\b(?:a|an|another|one|nearby|neighbouring|neighboring|un|une|ein|eine|einem|uno|una|um|uma)\s+(?:[\w-]+\s+)?$",
-    re.I,
-)
-
-
 def _unnamed_settlement(unit: Unit) -> bool:
     """ "a village", "a nearby town": a place the text does not name."""
+    articles = unit.of("indefinite")
     return any(
-        _INDEFINITE_RE.search(unit.text[max(0, h.start - 24) : h.start])
-        and not re.match(r"\s+(?:of|called|named)\s", unit.text[h.end : h.end + 8])
+        any(0 <= h.start - a.end <= _INDEFINITE_GAP for a in articles)
+        and not any(0 <= n.start - h.end <= 3 for n in unit.of("placeword", "settlement"))
+        and not _NAMED_AFTER_RE.match(unit.text[h.end : h.end + 24])
         for h in unit.of("placeword", "settlement")
     )
+
+
+_INDEFINITE_GAP = 14  # "a village", "a nearby village", "un pueblo cercano"
+# "a village called X", "the village of Novoselivka": the place is named after all
+_NAMED_AFTER_RE = re.compile(r"^\s+(?:of|called|named|de|di|du|von|do|da)\s+[A-ZА-ЯІЇЄҐ]")
 
 
 def talks_place(units: list[Unit], lexicon: Lexicon, body: places.BodyPlaces) -> geo.Place | None:
@@ -598,19 +599,12 @@ def _clause_span(unit: Unit, ref: places.PlaceRef | None, several: bool) -> tupl
         + [
             h.start
             for h in unit.of("clause")
-            if h.start > 0
-            and (text[h.start - 2 : h.start] == ", " or _STRONG_JOINER.match(text[h.start : h.end]))
+            if h.start > 0 and (text[h.start - 2 : h.start] == ", " or h.value == "strong")
         ]
     )
     start = max([c for c in cuts if c <= ref.start], default=0)
     end = min([c for c in cuts if c >= ref.end], default=len(text))
     return start, end
-
-
-# "while", "whereas" start a clause of their own even without a comma before them
-_STRONG_JOINER = re.compile(
-    r"(?i)^(?:while|whereas|meanwhile|тоді як|в то время как|mientras|tandis|während|mentre|enquanto|podczas gdy)"
-)
 
 
 def _first_party(unit: Unit) -> str | None:

@@ -13,6 +13,7 @@ a word to an integer. Every language file is reviewed like code: the tests load 
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator
@@ -99,6 +100,23 @@ class Lexicon:
 
     def values(self, category: str) -> tuple[str, ...]:
         return tuple(self.words.get(category, {}))
+
+    def pattern(self, category: str) -> str:
+        """A regular-expression alternation of a category's phrases, for rules that read word order
+        ("X, Y and Z"); a stem's `*` runs on to the end of the word. Never empty."""
+        return _pattern(self.language, category)
+
+
+@cache
+def _pattern(language: str, category: str) -> str:
+    lexicon = load(language)
+    phrases = [p for table in (lexicon.words.get(category, {}) if lexicon else {}).values() for p in table]
+    parts = sorted(
+        (re.escape(p.rstrip("*")) + (r"\w*" if p.endswith("*") else "") for p in phrases),
+        key=len,
+        reverse=True,
+    )
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
 # Articles and prepositions that elide before a vowel: the word after their apostrophe starts a word

@@ -23,11 +23,8 @@ _NUMERIC_RE = re.compile(
 )
 _DATELINE_END_RE = re.compile(r"^\s*(?:\(|—|–|-\s)")
 _CLOCK_RE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:])|\b\d{1,2}\s?[ap]\.m\.")
-_TO_DAY_RE = re.compile(r"^\s*(?:to|into|-|–|—|на|проти|до|na|al|au|auf|zum)\s+([0-3]?\d)(?!\d)")
+_DAY_NUMBER_RE = re.compile(r"\s+([0-3]?\d)(?!\d)")
 _ANNOUNCE_GAP = 14  # "said on Thursday", "reported on Sept. 15", "заявил в пятницу"
-_LAST_RE = re.compile(
-    r"(?:last|past|pasado|dernier|letzten|scorso|passado|минулого|прошлого|ostatni)\W*$", re.I
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +64,9 @@ def resolve(unit: Unit, published: date | None, start: int = 0, end: int | None 
             # "the night of 13 to 14 December": the last day named is the morning it ended
             last = max(after, key=lambda f: f.start)
             value = last.value
-            to_day = _TO_DAY_RE.match(unit.text[last.end : last.end + 12])
-            if to_day and value is not None:
-                value = _safe_date(value.year, value.month, int(to_day.group(1))) or value  # "May 11 to 12"
+            to_day = _to_day(unit, last.end)
+            if to_day is not None and value is not None:
+                value = _safe_date(value.year, value.month, to_day) or value  # "May 11 to 12"
             return DateRef(value, "night_of", 1)
     ranges = unit.of("range")
     if any(f.basis == "calendar" and 0 <= f.start - r.end <= 6 for f in found for r in ranges):
@@ -127,12 +124,22 @@ def _expressions(unit: Unit, published: date | None) -> list[_Found]:
     for h in unit.of("weekday"):
         if any(f.start <= h.start < f.end + 3 for f in out if f.basis == "calendar"):
             continue  # "Friday 23 May": the calendar date says it
-        strict = bool(_LAST_RE.search(text[max(0, h.start - 12) : h.start]))
+        strict = any(0 <= h.start - p.end <= 2 for p in unit.of("previous"))  # "last Tuesday"
         out.append(_Found(h.start, h.end, _weekday(int(h.value), published, strict), "weekday"))
     for h in unit.of("relday"):
         value = published + timedelta(days=int(h.value)) if published else None
         out.append(_Found(h.start, h.end, value, "relative"))
     return sorted(out, key=lambda f: f.start)
+
+
+def _to_day(unit: Unit, end: int) -> int | None:
+    """The day after "to" in "the night of May 11 to 12"."""
+    for h in unit.of("span_to"):
+        if 0 <= h.start - end <= 2:
+            m = _DAY_NUMBER_RE.match(unit.text, h.end)
+            if m:
+                return int(m.group(1))
+    return None
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

@@ -150,7 +150,7 @@ def casualties(unit: Unit, start: int = 0, end: int | None = None, language: str
         ]
         after = [p for p in people if 0 <= p.start - cue.end <= 3 and _bare(unit.text[cue.end : p.start])]
         if (subject or after) and not any(0 <= cue.start - q.end <= _SUBJECT_GAP + 12 for q in numbers):
-            counts[i] = _people_named(unit.text, people, cue) if subject else 1
+            counts[i] = _people_named(unit, people, cue) if subject else 1
     for _gap_chars, i, j in pairs:
         if i in counts or j in used:
             continue
@@ -167,7 +167,7 @@ def casualties(unit: Unit, start: int = 0, end: int | None = None, language: str
             result[kind] = 0
         elif near := [p for p in people if abs(p.start - cue.start) <= _PERSON_WINDOW + 30]:
             # "a 41-year-old man and a 39-year-old woman were injured": one for each person named
-            result[kind] = _people_named(unit.text, near, cue)
+            result[kind] = _people_named(unit, near, cue)
         elif kind not in result:
             result[kind] = 0 if negated else None
     return Casualties(result.get("killed", 0), result.get("injured", 0))
@@ -178,14 +178,12 @@ def _bare(gap: str) -> bool:
     return "," not in gap and len(gap.split()) <= 2
 
 
-def _people_named(text: str, people: list[Hit], cue: Hit) -> int:
+def _people_named(unit: Unit, people: list[Hit], cue: Hit) -> int:
     before = sorted((p for p in people if p.end <= cue.start), key=lambda p: p.start)
+    joins = unit.of("conjunction")
     count = 1
     for a, b in itertools.pairwise(before):
-        if (
-            re.search(r"\b(?:and|і|и|y|et|und|e|i|та|oraz|ta)\b", text[a.end : b.start])
-            and b.start - a.end < 40
-        ):
+        if b.start - a.end < 40 and any(a.end <= j.start and j.end <= b.start for j in joins):
             count += 1
     return count
 

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from newsfacts import geo
 from newsfacts.extract.lexicon import Lexicon
+from newsfacts.extract.lexicon import load as load_lexicon
 from newsfacts.extract.segment import Unit
 
 SITE = "site"
@@ -48,7 +49,7 @@ class BodyPlaces:
         return best if self.admin1_counts[best] >= 2 else None
 
     def main_admin1(self, candidates: set[str]) -> str | None:
-        ranked = sorted(candidates, key=lambda a: -self.admin1_counts.get(a, 0))
+        ranked = sorted(candidates, key=lambda a: (-self.admin1_counts.get(a, 0), a))
         return ranked[0] if ranked else None
 
 
@@ -110,7 +111,7 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
                 taken.append((m.start(), m.end()))
     refs.sort(key=lambda r: r.start)
     refs = _listed_regions(unit, refs, lexicon)
-    refs = _unknown_named(unit, refs, body)
+    refs = _unknown_named(unit, refs, body, lexicon)
     refs.sort(key=lambda r: r.start)
     return [
         replace(r, role=_role(unit, r)) for r in refs if not _in_sea(unit, r) and not _actor_word(unit, r)
@@ -193,9 +194,13 @@ def _namesake_in_named_region(unit: Unit, refs: list[PlaceRef]) -> list[PlaceRef
     return out
 
 
-_REGION_LIST_RE = re.compile(
-    r"(?P<names>[^\W\d_][\w'’-]+(?:\s*,\s*[^\W\d_][\w'’-]+)*\s*(?:,\s*)?(?:and|и|і|та|y|et|und|e|i|oraz)\s+[^\W\d_][\w'’-]+)\s+$"
-)
+@cache
+def _region_list_re(language: str) -> re.Pattern[str]:
+    """Words in a list before a region word: "Kursk, Bryansk and Oryol [regions]"."""
+    lexicon = load_lexicon(language)
+    joiner = lexicon.pattern("conjunction") if lexicon else "(?!)"
+    word = r"[^\W\d_][\w'’-]+"
+    return re.compile(rf"(?P<names>{word}(?:\s*,\s*{word})*\s*(?:,\s*)?{joiner}\s+{word})\s+$", re.I)
 
 
 def _listed_regions(unit: Unit, refs: list[PlaceRef], lexicon: Lexicon) -> list[PlaceRef]:
@@ -203,12 +208,12 @@ def _listed_regions(unit: Unit, refs: list[PlaceRef], lexicon: Lexicon) -> list[
     "the Sumy, Kharkiv and Poltava regions"): each member is a region."""
     out = list(refs)
     for h in unit.of("placeword", "region"):
-        m = _REGION_LIST_RE.search(unit.text[max(0, h.start - 160) : h.start])
+        m = _region_list_re(lexicon.language).search(unit.text[max(0, h.start - 160) : h.start])
         if m is None:
             continue
         offset = max(0, h.start - 160) + m.start("names")
         for w in re.finditer(r"[^\W\d_][\w'’-]+", m.group("names")):
-            if w.group() in _LIST_JOINERS:
+            if _joiner(unit, offset + w.start()):
                 continue
             region = geo.lookup(f"{w.group()} region")
             if region is None or region.kind != "admin1":
@@ -279,35 +284,46 @@ def _seat_of_community(ref: PlaceRef) -> PlaceRef:
 
 
 _NAME = r"[A-ZА-ЯЁІЇЄҐ][\w'’]+(?:-[\w'’]+)*(?: [A-ZА-ЯЁІЇЄҐ][\w'’]+)?"
-_LIST_RE = re.compile(
-    rf"{_NAME}(?:(?:\s*,\s*(?:and |і |и |y |et |und |e |i )?|\s+(?:and|і|и|y|et|und|e|i|та)\s+){_NAME})+"
-)
-_COMMUNITY_RE = re.compile(
-    rf"(?P<name>{_NAME})\s+(?:community|hromada|громад\w*|community's|farm|khutor|хутор\w*)\b"
-)
 
 
-def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[PlaceRef]:
+@cache
+def _name_list_re(language: str) -> re.Pattern[str]:
+    """A list of capitalised names: "Striliche, Krasne, Pylna and Borysivka"."""
+    lexicon = load_lexicon(language)
+    joiner = lexicon.pattern("conjunction") if lexicon else "(?!)"
+    return re.compile(rf"{_NAME}(?:(?:\s*,\s*(?:{joiner}\s+)?|\s+{joiner}\s+){_NAME})+")
+
+
+_NAME_BEFORE_RE = re.compile(rf"(?P<name>{_NAME})\s+$")
+
+
+def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces, lexicon: Lexicon) -> list[PlaceRef]:
     """Villages the gazetteer lacks, where the text says what they are: a name in a list with known
     villages of one region ("Striliche, Krasne, Pylna and Borysivka"), or a name before
     "community". A namesake far away in a list of the article's own region is the local village."""
     text = unit.text
     out = list(refs)
-    for m in _COMMUNITY_RE.finditer(text):
-        if any(
-            r.start <= m.start("name") and m.end("name") <= r.end and r.place.kind == "settlement"
-            for r in out
-        ):
+    for h in unit.of("placeword"):
+        # "the Verkhnia Syrovatka community", "the Lozovaya Rudka farm": a name before a place word
+        if h.value != "community":
+            continue
+        m = _NAME_BEFORE_RE.search(text, max(0, h.start - 48), h.start)
+        if m is None or m.start() == 0:
+            continue
+        s0, e0 = m.start("name"), m.end("name")
+        if any(r.start <= s0 and e0 <= r.end and r.place.kind == "settlement" for r in out):
+            continue
+        if _lexicon_word(unit, s0, e0):
             continue
         region = body.main_admin1({r.place.admin1 for r in refs if r.place.admin1} or set(body.admin1_counts))
         if region is None:
             continue
         country = _country_of(region)
-        out = [r for r in out if not (r.start < m.end("name") and m.start("name") < r.end)]
+        out = [r for r in out if not (r.start < e0 and s0 < r.end)]
         place = geo.Place(
             local_spelling(m.group("name"), country), "settlement", country, region, None, None, None, 0, 1
         )
-        out.append(PlaceRef(m.start("name"), m.end("name"), m.group("name"), place, SITE))
+        out.append(PlaceRef(s0, e0, m.group("name"), place, SITE))
     areas = [
         r
         for r in out
@@ -327,15 +343,15 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces) -> list[P
         name = local_spelling(m.group("name"), r.place.country)
         place = geo.Place(name, "settlement", r.place.country, r.place.admin1, None, None, None, 0, 1)
         out.append(PlaceRef(s0, e0, m.group("name"), place, SITE))
-    for m in _LIST_RE.finditer(text):
+    for m in _name_list_re(lexicon.language).finditer(text):
         members = [
             (n.start() + m.start(), n.end() + m.start(), n.group()) for n in re.finditer(_NAME, m.group())
         ]
-        joined = bool(re.search(r"\s(?:and|і|и|y|et|und|e|i|та|oraz)\s", m.group()))
-        members = [x for x in members if x[2] not in _LIST_JOINERS]
+        joined = any(m.start() <= j.start < m.end() for j in unit.of("conjunction"))
+        members = [x for x in members if not _joiner(unit, x[0])]
         if not joined and len(members) < 3:
             continue  # "the Mayor of Melitopol, Ivan Fedorov": an apposition, not a list
-        if any(_ADJECTIVE_END_RE.search(name) for _, _, name in members):
+        if any(_adjective(name, lexicon.language) for _, _, name in members):
             continue  # "Курской, Брянской и Орловской областей": regions, told by the lexicon
         known = [r for r in out if r.place.kind == "settlement" and any(r.start == s for s, _, _ in members)]
         if not known or len(members) < 2:
@@ -401,10 +417,16 @@ def local_spelling(name: str, country: str) -> str:
     return re.sub(r"(?<=[bcdfghklmnprstvzBCDFGHKLMNPRSTVZ])y(?=[aue])", "i", name)
 
 
-_ADJECTIVE_END_RE = re.compile(
-    r"(?:ой|ей|ий|ый|ая|яя|ская|ской|ська|ській|ського|ської|ского|ским|ских|ских)$"
-)
-_LIST_JOINERS = frozenset({"and", "et", "und", "y", "e", "i", "і", "и", "та"})
+def _joiner(unit: Unit, start: int) -> bool:
+    return any(j.start == start for j in unit.of("conjunction"))
+
+
+def _adjective(word: str, language: str) -> bool:
+    """ "Курской", "Брянской": adjectives that name regions with a region word after them."""
+    if language not in ("uk", "ru"):
+        return False
+    parses = _morph(language).parse(word)
+    return bool(parses) and "ADJF" in _grammemes(parses[0])
 
 
 def _capital_word_ok(text: str, start: int) -> bool:

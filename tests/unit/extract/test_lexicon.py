@@ -45,7 +45,7 @@ CATEGORIES = {
     "means": {"air", "shelling"},
     "night": {"overnight", "night_to", "past_day"},
     "person": {"many", "one"},
-    "placeword": {"region", "district", "settlement"},
+    "placeword": {"region", "district", "settlement", "community"},
 }
 
 
