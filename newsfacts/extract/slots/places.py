@@ -111,6 +111,7 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
                 taken.append((m.start(), m.end()))
     refs.sort(key=lambda r: r.start)
     refs = _listed_regions(unit, refs, lexicon)
+    refs = _regions_after_word(unit, refs, lexicon)
     refs = _unknown_named(unit, refs, body, lexicon)
     refs.sort(key=lambda r: r.start)
     return [
@@ -125,7 +126,15 @@ _NOT_PLACES = frozenset(
 
 
 def _inside_other_word(unit: Unit, ref: PlaceRef) -> bool:
-    return any(h.start <= ref.start and ref.end <= h.end and h.category in _NOT_PLACES for h in unit.hits)
+    if any(h.start <= ref.start and ref.end <= h.end and h.category in _NOT_PLACES for h in unit.hits):
+        return True
+    # "Українські дрони" is no village Ukrainsk; "Moscow" stays Moscow though it names a side
+    return any(
+        h.start <= ref.start and ref.end <= h.end and ref.place.population < _CITY for h in unit.of("side")
+    )
+
+
+_CITY = 100_000
 
 
 def _actor_word(unit: Unit, ref: PlaceRef) -> bool:
@@ -229,6 +238,33 @@ def _listed_regions(unit: Unit, refs: list[PlaceRef], lexicon: Lexicon) -> list[
     return sorted(out, key=lambda r: r.start)
 
 
+@cache
+def _names_after_re(language: str) -> re.Pattern[str]:
+    lexicon = load_lexicon(language)
+    joiner = lexicon.pattern("conjunction") if lexicon else "(?!)"
+    word = r"[A-ZА-ЯІЇЄҐ][\w'’-]+"
+    return re.compile(
+        rf"^\s+(?:(?:de|of|di|du|des|von|do|da|dos|das)\s+)?(?:la\s+|the\s+)?(?P<names>{word}(?:\s*,\s*{word})*(?:\s*,?\s*{joiner}\s+{word}))"
+    )
+
+
+def _regions_after_word(unit: Unit, refs: list[PlaceRef], lexicon: Lexicon) -> list[PlaceRef]:
+    """Names listed after a plural region word ("las regiones de Dnipropetrovsk, Odesa y Sumi",
+    "над регіонами X і Y") are regions, not their capital cities."""
+    out = list(refs)
+    for h in unit.of("placeword", "region"):
+        m = _names_after_re(lexicon.language).match(unit.text, h.end)
+        if m is None:
+            continue
+        lo, hi = m.start("names"), m.end("names")
+        for i, r in enumerate(out):
+            if lo <= r.start < hi and r.place.kind == "settlement" and r.place.admin1:
+                region = regional(r.place.admin1)
+                if region is not None and _same_name(r.place.name, region.name):
+                    out[i] = replace(r, place=region)
+    return out
+
+
 def _region_if_regional(unit: Unit, ref: PlaceRef) -> PlaceRef:
     """A bare name that is both a city and a region codes the city, unless the region is plainly
     meant: "In Kharkiv, regional authorities reported three injuries" (guideline, "Places")."""
@@ -295,6 +331,7 @@ def _name_list_re(language: str) -> re.Pattern[str]:
 
 
 _NAME_BEFORE_RE = re.compile(rf"(?P<name>{_NAME})\s+$")
+_NAME_AFTER_RE = re.compile(rf"\s+(?P<name>{_NAME})(?=[\s,.;:)]|$)")
 
 
 def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces, lexicon: Lexicon) -> list[PlaceRef]:
@@ -304,11 +341,16 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces, lexicon: 
     text = unit.text
     out = list(refs)
     for h in unit.of("placeword"):
-        # "the Verkhnia Syrovatka community", "the Lozovaya Rudka farm": a name before a place word
-        if h.value != "community":
+        # "the Verkhnia Syrovatka community", "the Lozovaya Rudka farm", "хутор Красный", "село
+        # Грузское": a name next to a place word
+        if h.value not in ("community", "settlement"):
             continue
-        m = _NAME_BEFORE_RE.search(text, max(0, h.start - 48), h.start)
-        if m is None or m.start() == 0:
+        after = _NAME_AFTER_RE.match(text, h.end)
+        before = (
+            _NAME_BEFORE_RE.search(text, max(0, h.start - 48), h.start) if h.value == "community" else None
+        )
+        m = after or before
+        if m is None or m.start("name") == 0:
             continue
         s0, e0 = m.start("name"), m.end("name")
         if any(r.start <= s0 and e0 <= r.end and r.place.kind == "settlement" for r in out):
@@ -459,7 +501,7 @@ def _same_name(a: str, b: str) -> bool:
     return geo.norm(a)[:4] == geo.norm(b)[:4]
 
 
-_NAME_FOLLOWER_RE = re.compile(r"^ (?!Oblast|Region|Raion|Krai|District)[A-Z][a-z]+")
+_NAME_FOLLOWER_RE = re.compile(r"^ (?!Oblast|Region|Raion|Krai|District)[A-ZА-ЯІЇЄҐ][a-zа-яіїєґё'’]+")
 
 
 # "west of Pokrovsk", "near the city of Pokrovsk", "not far from the town of Bakhmut"
@@ -592,7 +634,7 @@ def _lemma_place(word: str, language: str) -> geo.Place | None:
             if {"Name", "Surn", "Patr"} & grammemes or "NOUN" not in grammemes:
                 continue
             if language == "ru" and "Geox" not in grammemes:
-                continue
+                break  # Russian parses come ranked: the word is a place only if its likeliest reading is
             candidates.append(parse.normal_form)
     else:
         import simplemma
