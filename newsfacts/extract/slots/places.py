@@ -353,6 +353,9 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces, lexicon: 
         if m is None or m.start("name") == 0:
             continue
         s0, e0 = m.start("name"), m.end("name")
+        inner = [x.start for x in unit.hits if s0 < x.start < e0]
+        if inner:
+            e0 = text.rfind(" ", s0, min(inner)) if text.rfind(" ", s0, min(inner)) > s0 else min(inner)
         if any(r.start <= s0 and e0 <= r.end and r.place.kind == "settlement" for r in out):
             continue
         if _lexicon_word(unit, s0, e0):
@@ -362,10 +365,11 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces, lexicon: 
             continue
         country = _country_of(region)
         out = [r for r in out if not (r.start < e0 and s0 < r.end)]
+        name = text[s0:e0]
         place = geo.Place(
-            local_spelling(m.group("name"), country), "settlement", country, region, None, None, None, 0, 1
+            local_spelling(name, country), "settlement", country, region, None, None, None, 0, 1
         )
-        out.append(PlaceRef(s0, e0, m.group("name"), place, SITE))
+        out.append(PlaceRef(s0, e0, name, place, SITE))
     areas = [
         r
         for r in out
