@@ -40,7 +40,7 @@ def extract_mentions(article: ParsedArticle) -> list[EventMention]:
     families = frozenset(c.family for found in cues for c in found)
     if not families:
         return []
-    body = read_body(article.body_text)
+    body = read_body([u for u, found in zip(units, cues, strict=True) if found])
     talks = talks_place(units, lexicon, body) if families & {d.EXCHANGE, d.CEASEFIRE} else None
     ctx = ArticleContext(
         article.language or "", article.published, families, body, talks, first_party(article, lexicon, units)
@@ -51,7 +51,10 @@ def extract_mentions(article: ParsedArticle) -> list[EventMention]:
             drafts.extend(drafts_for(unit, found, lexicon, ctx, drafts))
     story = story_date(article, lexicon, units, cues)
     weapon = story_weapon(article, lexicon)
-    return [_mention(article, x) for x in assembly.assemble(drafts, article.published, story, weapon)]
+    body_text = article.body_text
+    return [
+        _mention(article, body_text, x) for x in assembly.assemble(drafts, article.published, story, weapon)
+    ]
 
 
 def first_party(article: ParsedArticle, lexicon: Lexicon, units: list[Unit]) -> str | None:
@@ -91,7 +94,7 @@ def story_date(
     "on Monday"): incidents it goes on to tell without a day of their own share it."""
     if article.title:
         text = article.title
-        title = Unit(-1, 0, len(text), text, -1, tuple(lexicon.scan(text)))
+        title = Unit(-1, 0, len(text), text, -1, tuple(lexicon.scan(text)), lexicon=lexicon)
         when = dates.resolve(title, article.published)
         if when.value is not None:
             return when
@@ -107,13 +110,13 @@ def story_date(
     return dates.NO_DATE
 
 
-def _mention(article: ParsedArticle, x: Draft) -> EventMention:
+def _mention(article: ParsedArticle, body_text: str, x: Draft) -> EventMention:
     first = x.units[0]
     start, end = first.start, first.end
     for nxt in x.units[1:]:
         if nxt.index == first.index + 1 and nxt.paragraph - first.paragraph <= 1:
             end = nxt.end  # a follow-up sentence that completes the figures is part of the evidence
-    evidence = article.body_text[start:end]
+    evidence = body_text[start:end]
     w = x.where
     key = (
         f"{article.article_id}|{EXTRACTOR_VERSION}|{start}|{end}|{w.country}|{w.admin1}|{w.location}|"

@@ -28,6 +28,10 @@ LANGUAGES = ("en", "uk", "ru", "es", "fr", "de", "it", "pt", "pl")
 
 # Categories whose values are integers written as TOML tables: word = number.
 NUMERIC_CATEGORIES = frozenset({"number", "vague", "weekday", "month", "relday"})
+# The categories that make a sentence a candidate: only such sentences are scanned in full.
+TRIGGER_CATEGORIES = frozenset({"cue", "casualty"})
+# Frequent function words ("in", "a", "and", "to"), looked up only where a rule asks for them.
+LAZY_CATEGORIES = frozenset({"locative", "indefinite", "conjunction", "span_to", "previous"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,31 +76,23 @@ class Lexicon:
     words: dict[str, dict[str, tuple[str, ...]]]  # category -> value -> phrases, as written
     numbers: dict[str, dict[str, int]]  # numeric category -> word -> value
     automaton: ahocorasick.Automaton
+    triggers: ahocorasick.Automaton  # the phrases of TRIGGER_CATEGORIES only
 
     def scan(self, text: str) -> list[Hit]:
         """Every phrase of the lexicon in `text`, longest first where two of one category overlap."""
-        folded = fold(text)
-        n = len(folded)
-        hits: list[Hit] = []
-        for last, entries in self.automaton.iter(folded):
-            for key_len, category, value, prefix in entries:
-                start = last - key_len + 1
-                if start > 0 and (
-                    folded[start - 1].isalnum()
-                    or (folded[start - 1] == "'" and not _after_elision(folded, start - 1))
-                ):
-                    break  # the same start for every entry of this key
-                end = last + 1
-                if prefix:
-                    while end < n and (
-                        folded[end].isalnum()
-                        or (folded[end] in "'-" and end + 1 < n and folded[end + 1].isalnum())
-                    ):
-                        end += 1
-                elif end < n and (folded[end].isalnum() or _apostrophe_inside(folded, end)):
-                    continue  # inside a longer word, or before an apostrophe inside one ("сім'я")
-                hits.append(Hit(start, end, category, value))
-        return _longest(hits)
+        return _longest(list(_matches(self.automaton, text)))
+
+    def find(self, category: str, text: str) -> list[Hit]:
+        """The phrases of one lazy category in `text`, found when a rule asks for them."""
+        compiled = _lazy_re(self.language, category)
+        if compiled is None:
+            return []
+        value = next(iter(self.words.get(category, {})), category)
+        return [Hit(m.start(), m.end(), category, value) for m in compiled.finditer(fold(text))]
+
+    def triggered(self, text: str) -> bool:
+        """Whether `text` has an incident or casualty word: a sentence without one needs no scan."""
+        return next(_matches(self.triggers, text), None) is not None
 
     def values(self, category: str) -> tuple[str, ...]:
         return tuple(self.words.get(category, {}))
@@ -105,6 +101,44 @@ class Lexicon:
         """A regular-expression alternation of a category's phrases, for rules that read word order
         ("X, Y and Z"); a stem's `*` runs on to the end of the word. Never empty."""
         return _pattern(self.language, category)
+
+
+def _matches(automaton: ahocorasick.Automaton, text: str) -> Iterator[Hit]:
+    folded = fold(text)
+    n = len(folded)
+    for last, entries in automaton.iter(folded):
+        for key_len, category, value, prefix in entries:
+            start = last - key_len + 1
+            if start > 0 and (
+                folded[start - 1].isalnum()
+                or (folded[start - 1] == "'" and not _after_elision(folded, start - 1))
+            ):
+                break  # the same start for every entry of this key
+            end = last + 1
+            if prefix:
+                while end < n and (
+                    folded[end].isalnum()
+                    or (folded[end] in "'-" and end + 1 < n and folded[end + 1].isalnum())
+                ):
+                    end += 1
+            elif end < n and (folded[end].isalnum() or _apostrophe_inside(folded, end)):
+                continue  # inside a longer word, or before an apostrophe inside one ("сім'я")
+            yield Hit(start, end, category, value)
+
+
+@cache
+def _lazy_re(language: str, category: str) -> re.Pattern[str] | None:
+    lexicon = load(language)
+    phrases = [p for table in (lexicon.words.get(category, {}) if lexicon else {}).values() for p in table]
+    if not phrases:
+        return None
+    parts = sorted(
+        (re.escape(fold(p.rstrip("*"))) + (r"\w*" if p.endswith("*") else "") for p in phrases),
+        key=len,
+        reverse=True,
+    )
+    # a whole word, not after an apostrophe inside a word, not before one
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w])")
 
 
 @cache
@@ -195,6 +229,7 @@ def load(language: str | None) -> Lexicon | None:
         return None
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     automaton = ahocorasick.Automaton()
+    triggers = ahocorasick.Automaton()
     words: dict[str, dict[str, list[str]]] = {}
     numbers: dict[str, dict[str, int]] = {}
     for category, value, phrase in _entries(data):
@@ -209,9 +244,13 @@ def load(language: str | None) -> Lexicon | None:
         if "*" in key:
             raise ValueError(f"{path.name}: [{category}] {phrase!r}: only the last word may be a stem")
         entry = (len(key), category, value, prefix)
-        existing = automaton.get(key, [])
-        if entry not in existing:
-            automaton.add_word(key, [*existing, entry])
+        if category in LAZY_CATEGORIES:
+            continue
+        for target in (automaton, triggers) if category in TRIGGER_CATEGORIES else (automaton,):
+            existing = target.get(key, [])
+            if entry not in existing:
+                target.add_word(key, [*existing, entry])
     automaton.make_automaton()
+    triggers.make_automaton()
     frozen_words = {c: {v: tuple(p) for v, p in t.items()} for c, t in words.items()}
-    return Lexicon(language, frozen_words, numbers, automaton)
+    return Lexicon(language, frozen_words, numbers, automaton, triggers)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsfacts.extract.lexicon import Hit, Lexicon
+from newsfacts.extract.lexicon import LAZY_CATEGORIES, Hit, Lexicon
 from newsfacts.records import ParsedArticle
 from newsfacts.sentences import split_sentences
 
@@ -26,6 +26,7 @@ class Unit:
     paragraph: int
     hits: tuple[Hit, ...]  # offsets relative to `text`
     by_category: dict[str, tuple[Hit, ...]] = field(default_factory=dict, compare=False, repr=False)
+    lexicon: Lexicon | None = field(default=None, compare=False, repr=False)  # for the lazy categories
 
     def __post_init__(self) -> None:
         if not self.by_category and self.hits:
@@ -34,19 +35,28 @@ class Unit:
                 index.setdefault(h.category, []).append(h)
             self.by_category.update({c: tuple(v) for c, v in index.items()})
 
+    def _hits(self, category: str) -> tuple[Hit, ...]:
+        found = self.by_category.get(category)
+        if found is None:
+            found = ()
+            if category in LAZY_CATEGORIES and self.lexicon is not None:
+                found = tuple(self.lexicon.find(category, self.text))
+            self.by_category[category] = found
+        return found
+
     def has(self, category: str, value: str | None = None) -> bool:
-        found = self.by_category.get(category, ())
+        found = self._hits(category)
         return bool(found) if value is None else any(h.value == value for h in found)
 
-    def of(self, category: str, value: str | None = None) -> list[Hit]:
-        found = self.by_category.get(category, ())
-        return list(found) if value is None else [h for h in found if h.value == value]
+    def of(self, category: str, value: str | None = None) -> tuple[Hit, ...]:
+        found = self._hits(category)
+        return found if value is None else tuple(h for h in found if h.value == value)
 
 
 def segment(article: ParsedArticle, lexicon: Lexicon) -> list[Unit]:
     body = article.body_text
     languages = article.paragraph_languages
-    skipped = link_list_paragraphs(article.paragraphs, lexicon)
+    skipped = link_list_paragraphs(article.paragraphs, lexicon) if len(article.paragraphs) > 1 else set()
     units: list[Unit] = []
     for s in split_sentences(body):
         lang = languages[s.paragraph] if s.paragraph < len(languages) else None
@@ -56,7 +66,9 @@ def segment(article: ParsedArticle, lexicon: Lexicon) -> list[Unit]:
             continue
         for start, end in _pieces(body, s.start, s.end):
             text = body[start:end]
-            units.append(Unit(len(units), start, end, text, s.paragraph, tuple(lexicon.scan(text))))
+            # a sentence with no incident or casualty word can code nothing: its words are not looked up
+            hits = tuple(lexicon.scan(text)) if lexicon.triggered(text) else ()
+            units.append(Unit(len(units), start, end, text, s.paragraph, hits, lexicon=lexicon))
     return units
 
 

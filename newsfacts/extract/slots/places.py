@@ -10,6 +10,7 @@ happened, or a name that only qualifies an official ("the Kharkiv governor"), an
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -40,6 +41,7 @@ class BodyPlaces:
 
     mentions: tuple[geo.PlaceMention, ...]
     admin1_counts: dict[str, int]  # how often each admin-1 is named or implied: the article's theatre
+    by_unit: dict[int, tuple[geo.PlaceMention, ...]]  # mentions by unit index, offsets the unit's
 
     def theatre(self) -> str | None:
         """The region the article names most, if it names it more than once."""
@@ -53,13 +55,31 @@ class BodyPlaces:
         return ranked[0] if ranked else None
 
 
-def read_body(body: str) -> BodyPlaces:
-    mentions = tuple(geo.find_places(body))
+def read_body(units: list[Unit]) -> BodyPlaces:
+    """One gazetteer pass over the sentences that may code an event, read together so that they
+    share context (which of several same-named villages is meant); offsets stay the body's."""
+    parts: list[str] = []
+    starts: list[int] = []
+    position = 0
+    for u in units:
+        starts.append(position)
+        parts.append(u.text)
+        position += len(u.text) + 2
+    mentions_list: list[geo.PlaceMention] = []
+    by_unit: dict[int, list[geo.PlaceMention]] = {}
+    for m in geo.find_places("\n\n".join(parts)):
+        k = bisect.bisect_right(starts, m.start) - 1
+        shift = units[k].start - starts[k]
+        if m.end - starts[k] <= len(units[k].text):
+            mentions_list.append(geo.PlaceMention(m.start + shift, m.end + shift, m.raw, m.place))
+            local = geo.PlaceMention(m.start - starts[k], m.end - starts[k], m.raw, m.place)
+            by_unit.setdefault(units[k].index, []).append(local)
+    mentions = tuple(mentions_list)
     counts: dict[str, int] = {}
     for m in mentions:
         if m.place.admin1 and m.place.country in ("UA", "RU"):
             counts[m.place.admin1] = counts.get(m.place.admin1, 0) + 1
-    return BodyPlaces(mentions, counts)
+    return BodyPlaces(mentions, counts, {k: tuple(v) for k, v in by_unit.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +94,13 @@ class PlaceRef:
 def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
     """Every place named in the unit, in text order, with its role."""
     text = unit.text
-    refs = [
-        PlaceRef(m.start - unit.start, m.end - unit.start, m.raw, m.place, SITE)
-        for m in body.mentions
-        if unit.start <= m.start and m.end <= unit.end
-    ]
+    if (
+        unit.index not in body.by_unit
+        and lexicon.language not in _LEMMATISED
+        and not (unit.has("region") or unit.has("facility") or unit.has("placeword"))
+    ):
+        return []  # nothing the gazetteer or the lexicon reads as a place
+    refs = [PlaceRef(m.start, m.end, m.raw, m.place, SITE) for m in body.by_unit.get(unit.index, ())]
     # a word the lexicon reads as something else is no place ("Атака", "Мирный житель")
     refs = [r for r in refs if not _inside_other_word(unit, r)]
     for h in unit.of("facility"):

@@ -15,7 +15,7 @@ THURSDAY = date(2024, 5, 16)
 def unit(text: str, language: str = "en", index: int = 0, paragraph: int = 0) -> Unit:
     lexicon = load(language)
     assert lexicon is not None
-    return Unit(index, 0, len(text), text, paragraph, tuple(lexicon.scan(text)))
+    return Unit(index, 0, len(text), text, paragraph, tuple(lexicon.scan(text)), lexicon=lexicon)
 
 
 def article(

@@ -127,7 +127,7 @@ def roles(text: str, language: str = "en") -> dict[str, str]:
     u = unit(text, language)
     lexicon = load(language)
     assert lexicon is not None
-    return {r.place.name: r.role for r in places.find(u, lexicon, places.read_body(text))}
+    return {r.place.name: r.role for r in places.find(u, lexicon, places.read_body([u]))}
 
 
 def test_place_roles() -> None:
@@ -152,7 +152,7 @@ def test_namesake_in_the_region_named() -> None:
     u = unit(text)
     lexicon = load("en")
     assert lexicon is not None
-    refs = places.find(u, lexicon, places.read_body(text))
+    refs = places.find(u, lexicon, places.read_body([u]))
     village = next(r for r in refs if r.raw == "Ivanivka")
     assert village.place.admin1 == "Kharkiv"
 
