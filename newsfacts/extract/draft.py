@@ -203,7 +203,7 @@ def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue]) -> bool:
         and not (cue.family == d.STRIKE and ref.place.kind == "settlement")
     ):
         return False
-    if foreign and cue.family == d.STRIKE and max(ref.start - cue.end, cue.start - ref.end) > 40:
+    if foreign and cue.family == d.STRIKE and max(ref.start - cue.end, cue.start - ref.end) > _FOREIGN_REACH:
         return False
     if ref.place.kind == "settlement" and (
         ref.place.name in _CAPITALS or (foreign and cue.family == d.STRIKE)
@@ -214,6 +214,8 @@ def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue]) -> bool:
         return located or aimed or bool(_OF_PLACE_RE.search(before))
     return True
 
+
+_FOREIGN_REACH = 25  # "drones struck a fuel depot in Port Sudan": a foreign town close to its strike
 
 _CAPITALS = frozenset(
     {
@@ -285,8 +287,10 @@ def _fallback_where(
         official = r.role == places.OFFICIAL and r.place.kind in ("admin1", "settlement") and r.place.admin1
         if official and hurt and families & (_STRIKE_LIKE | {d.INTERCEPT}):
             # "the city council in Kramatorsk" speaks for the city, "the Kyiv regional head" for the region
-            regional = r.place.kind == "admin1" or any(
-                abs(h.start - r.end) <= 3 for h in unit.of("placeword", "region")
+            regional = (
+                r.place.kind == "admin1"
+                or any(abs(h.start - r.end) <= 3 for h in unit.of("placeword", "region"))
+                or any(0 <= h.start - r.end <= 24 for h in unit.of("official", "regional"))
             )
             place = places.regional(r.place.admin1) if regional else r.place
             recent = _recent(unit, previous)
@@ -472,7 +476,7 @@ def _draft(
         actor1 = actors.agency_side(unit) or owner
         return Draft(family, STRATEGIC, "Arrests", actor1, actors.CIVILIANS, where, None, 0, 0, when, [unit])
     if family in (d.EXCHANGE, d.CEASEFIRE):
-        if not unit.has("agreed"):
+        if not unit.has("agreed") or any(0 <= t.start - cue.end <= 2 for t in unit.of("talks")):
             return None  # talks about a ceasefire or an exchange with no outcome are not an event
         first = _first_party(unit) or ctx.first_party or actors.UKRAINE
         return Draft(

@@ -87,7 +87,15 @@ def link_list_paragraphs(paragraphs: tuple[str, ...], lexicon: Lexicon) -> set[i
             skipped.add(i)
             continue
         in_list = False
+    # a run of headlines without end punctuation ("related" links a saved page keeps) is a list too
+    bare = [len(p) < 200 and not p.rstrip().endswith(_ENDS) for p in paragraphs]
+    for i, is_bare in enumerate(bare):
+        if is_bare and ((i > 0 and bare[i - 1]) or (i + 1 < len(bare) and bare[i + 1])):
+            skipped.add(i)
     return skipped
+
+
+_ENDS = (".", "!", "?", "»", '"', "”", ":", ";", ")", "…")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
