@@ -266,7 +266,7 @@ def _names_after_re(language: str) -> re.Pattern[str]:
     joiner = lexicon.pattern("conjunction") if lexicon else "(?!)"
     word = r"[A-ZА-ЯІЇЄҐ][\w'’-]+"
     return re.compile(
-        rf"^\s+(?:(?:de|of|di|du|des|von|do|da|dos|das)\s+)?(?:la\s+|the\s+)?(?P<names>{word}(?:\s*,\s*{word})*(?:\s*,?\s*{joiner}\s+{word}))"
+        rf"\s+(?:(?:de|of|di|du|des|von|do|da|dos|das)\s+)?(?:la\s+|the\s+)?(?P<names>{word}(?:\s*,\s*{word})*(?:\s*,?\s*{joiner}\s+{word}))"
     )
 
 
