@@ -209,7 +209,21 @@ def drop_region_level_when_towns_named(drafts: list[Draft]) -> list[Draft]:
     kept = []
     for x in drafts:
         area = x.where.location is None or (x.where.place is not None and x.where.place.kind == "district")
+        if (
+            x.where.unnamed
+            and x.where.admin1
+            and any(
+                y.where.location
+                and y.where.admin1 == x.where.admin1
+                and y.event_type == x.event_type
+                and 0 < y.unit.index - x.unit.index <= 2
+                for y in drafts
+            )
+        ):
+            continue  # "a village in the Belgorod region was hit", then the village is named
         if area and x.where.admin1 and x.family != d.INTERCEPT and not x.where.unnamed:
+            # a region's own toll stands beside its namesake city's ("Kyiv region" and "Kyiv")
+            own_toll = bool(x.killed) or bool(x.injured)
             towns = [
                 y
                 for y in drafts
@@ -217,7 +231,7 @@ def drop_region_level_when_towns_named(drafts: list[Draft]) -> list[Draft]:
                 and y.where.admin1 == x.where.admin1
                 and y.event_type == x.event_type
                 and (y.where.place is None or y.where.place.kind == "settlement")
-                and not y.where.location.startswith(x.where.admin1[:5])
+                and not (own_toll and y.where.location.startswith(x.where.admin1[:5]))
                 and (x.when.value is None or y.when.value is None or x.when.value == y.when.value)
             ]
             if towns:

@@ -29,7 +29,7 @@ EXECUTION = "execution"
 ABDUCTION = "abduction"
 CASUALTY = "casualty"  # a toll with no action word: an attack told by its victims
 
-_MODAL_REACH = 32  # characters from a modal word to the cue it governs
+_MODAL_REACH = 40  # characters from a modal word to the cue it governs
 _HABIT_REACH = 60  # "greift ... regelmäßig mit Drohnen an": a habit word anywhere in the clause
 
 

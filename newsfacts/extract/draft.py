@@ -350,6 +350,9 @@ def _target_country(unit: Unit, countries: list[places.PlaceRef], families: set[
             return {actors.RUSSIA: "RU", actors.UKRAINE: "UA"}.get(side or "")
         return None
     names = {r.place.country for r in countries}
+    located = [r for r in countries if any(0 <= r.start - h.end <= 5 for h in unit.of("locative"))]
+    if located and located[0].place.country in ("UA", "RU"):
+        return located[0].place.country  # "refineries in Russia": there
     if d.STRIKE in families and names == {"RU"}:
         return "UA"  # "Russia launched 400 drones overnight": at Ukraine
     if d.INTERCEPT in families and names == {"UA"}:
@@ -558,8 +561,9 @@ def talks_place(units: list[Unit], lexicon: Lexicon, body: places.BodyPlaces) ->
 
 
 def _recent(unit: Unit, previous: list[Draft]) -> Draft | None:
+    """The incident told just before: an official's toll a few sentences on belongs to it."""
     for p in reversed(previous):
-        if unit.paragraph - p.unit.paragraph <= 1 and unit.index - p.unit.index <= 2 and not p.country_level:
+        if unit.paragraph - p.unit.paragraph <= 2 and unit.index - p.unit.index <= 4 and not p.country_level:
             return p
         break
     return None

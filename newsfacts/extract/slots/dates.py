@@ -24,7 +24,8 @@ _NUMERIC_RE = re.compile(
 _DATELINE_END_RE = re.compile(r"^\s*(?:\(|—|–|-\s)")
 _CLOCK_RE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:])|\b\d{1,2}\s?[ap]\.m\.")
 _DAY_NUMBER_RE = re.compile(r"\s+([0-3]?\d)(?!\d)")
-_ANNOUNCE_GAP = 14  # "said on Thursday", "reported on Sept. 15", "заявил в пятницу"
+_ANNOUNCE_GAP = 14
+_RANGE_GAP = 20  # "between the morning of May 27 and ..."  # "said on Thursday", "reported on Sept. 15", "заявил в пятницу"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,7 @@ def resolve(unit: Unit, published: date | None, start: int = 0, end: int | None 
                 value = _safe_date(value.year, value.month, to_day) or value  # "May 11 to 12"
             return DateRef(value, "night_of", 1)
     ranges = unit.of("range")
-    if any(f.basis == "calendar" and 0 <= f.start - r.end <= 6 for f in found for r in ranges):
+    if any(f.basis == "calendar" and 0 <= f.start - r.end <= _RANGE_GAP for f in found for r in ranges):
         return NO_DATE  # "between August 4 and 16": a span, not a day
     since = unit.of("since")
     found = [f for f in found if not any(0 <= f.start - s.end <= 6 for s in since)]  # "since July 22"

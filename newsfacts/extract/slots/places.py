@@ -538,6 +538,7 @@ _NAME_FOLLOWER_RE = re.compile(r"^ (?!Oblast|Region|Raion|Krai|District)[A-ZА-�
 
 # "west of Pokrovsk", "near the city of Pokrovsk", "not far from the town of Bakhmut"
 _LANDMARK_GAP_RE = re.compile(r"^\s*(?:the\s+)?(?:(?:city|town|village|settlement|port)\s+of\s+)?$")
+_BARE_FROM = frozenset({"from", "з", "із", "с", "из", "desde", "depuis", "von", "aus", "da", "z"})
 _ORIGIN_GAP_RE = re.compile(
     r"^\s*(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?(?:(?:city|town|village|region)\s+of\s+)?$"
 )
@@ -568,7 +569,10 @@ def _role(unit: Unit, ref: PlaceRef) -> str:
     for h in unit.of("origin"):
         gap = text[h.end : ref.start]
         if 0 <= ref.start - h.end <= 24 and _ORIGIN_GAP_RE.match(gap):
-            return ORIGIN
+            # a bare "from" is a launch site only after the weapons launched ("drones from Kursk")
+            bare = text[h.start : h.end].lower() in _BARE_FROM
+            if not bare or any(0 <= h.start - w.end <= 40 for w in unit.of("weapon")):
+                return ORIGIN
     for h in unit.of("reference"):
         gap = text[h.end : ref.start]
         if (0 <= ref.start - h.end <= 24 and _LANDMARK_GAP_RE.match(gap)) or 0 <= h.start - ref.end <= 2:
