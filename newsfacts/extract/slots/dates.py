@@ -24,8 +24,8 @@ _NUMERIC_RE = re.compile(
 _DATELINE_END_RE = re.compile(r"^\s*(?:\(|—|–|-\s)")
 _CLOCK_RE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:])|\b\d{1,2}\s?[ap]\.m\.")
 _DAY_NUMBER_RE = re.compile(r"\s+([0-3]?\d)(?!\d)")
-_ANNOUNCE_GAP = 14
-_RANGE_GAP = 20  # "between the morning of May 27 and ..."  # "said on Thursday", "reported on Sept. 15", "заявил в пятницу"
+_ANNOUNCE_GAP = 14  # "said on Thursday", "reported on Sept. 15", "заявил в пятницу"
+_RANGE_GAP = 20  # "between the morning of May 27 and ..."
 
 
 @dataclass(frozen=True, slots=True)
