@@ -64,6 +64,7 @@ def detect(unit: Unit) -> list[Cue]:
     months = unit.of("month")
     # "May 16" is a date, not "may"
     modals = [m for m in unit.of("modal") if not any(o.start == m.start for o in months)]
+    negations = unit.of("negation")
     habitual = unit.of("habitual")
     cues: list[Cue] = []
     for h in unit.hits:
@@ -75,6 +76,8 @@ def detect(unit: Unit) -> list[Cue]:
             continue
         if h.start >= limit:
             continue
+        if any(n.start <= h.start < n.end for n in negations):
+            continue  # "no damage was reported", "no one was injured"
         if any(
             0 <= h.start - m.end <= _MODAL_REACH for m in modals if unit.text[m.start : m.end].lower() != "to"
         ):

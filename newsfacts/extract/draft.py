@@ -258,6 +258,12 @@ def _namesake(settlement: geo.Place, region: geo.Place) -> bool:
 
 
 def _cue_for(cues: list[d.Cue], start: int, end: int) -> d.Cue:
+    # "19 drones were shot down over Belgorod, but a building in Belgorod was damaged": damage told
+    # after an interception is a strike where it is reported (guideline, "Debris and hits")
+    shot = [c for c in cues if c.family == d.INTERCEPT and c.end <= start]
+    hit = [c for c in cues if c.family == d.DAMAGE and c.start >= end]
+    if shot and hit and not any(c.family == d.INTERCEPT and c.start >= end for c in cues):
+        return hit[0]
     best = None
     best_key = None
     for c in cues:
@@ -397,8 +403,10 @@ def _draft(
     hurt = (toll.killed or 0) > 0 or (toll.injured or 0) > 0
     if family == d.INTERCEPT and ((hurt and debris) or (hurt and not debris)):
         family = d.STRIKE  # debris that kills or injures codes the attack
-    if family == d.DAMAGE and any(c.family == d.INTERCEPT for c in cues) and debris:
+    if family == d.DAMAGE and any(c.family == d.INTERCEPT for c in cues) and debris and not hurt:
         family = d.INTERCEPT  # debris that only damages property leaves the interception
+    if family == d.SABOTAGE and unit.has("weapon"):
+        family = d.STRIKE  # "a drone attack set fire to an oil depot": a strike, not arson
     if family == d.ARREST and (
         unit.has("cue", d.PROTEST) or (d.PROTEST in ctx.families and not unit.has("agency"))
     ):

@@ -579,9 +579,9 @@ def _role(unit: Unit, ref: PlaceRef) -> str:
             return REFERENCE
     for h in unit.of("official"):
         if 0 <= h.start - ref.end <= _OFFICIAL_GAP and _only_qualifiers(text[ref.end : h.start]):
-            return OFFICIAL
-        if 0 <= ref.start - h.end <= _OFFICIAL_GAP and _only_qualifiers(text[h.end : ref.start]):
-            return OFFICIAL
+            return OFFICIAL  # "the Kharkiv regional governor"
+        if 0 <= ref.start - h.end <= _OFFICIAL_GAP and _OF_GAP_RE.match(text[h.end : ref.start]):
+            return OFFICIAL  # "the governor of the Odesa region", not "officials accused Kyiv"
     return SITE
 
 
@@ -593,6 +593,7 @@ def _known_place(word: str) -> bool:
     return geo.lookup(word) is not None
 
 
+_OF_GAP_RE = re.compile(r"^\s*(?:\w{1,4}\s+)?(?:the\s+)?$")
 _QUALIFIER_RE = re.compile(r"^[\s\w'’.-]{0,14}$")
 
 
