@@ -53,7 +53,11 @@ def test_a_link_to_a_file_outside_is_rejected_and_never_opened(landing: Path, ou
     (day / "ok.txt").write_text(ARTICLE, encoding="utf-8")
     os.chmod(outside / "passwd.txt", 0o000)  # opening it would fail loudly (unless root)
     try:
-        assert reasons(landing) == {"news.txt": "outside_landing", "feed": "outside_landing", "ok.txt": "article"}
+        assert reasons(landing) == {
+            "news.txt": "outside_landing",
+            "feed": "outside_landing",
+            "ok.txt": "article",
+        }
     finally:
         os.chmod(outside / "passwd.txt", 0o600)
 
