@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ DEFAULT_ARTICLE_SECONDS = 30.0
 TIMEOUT_REASON = "timeout"
 TOO_LARGE_REASON = "too_large"
 HASH_CHUNK_BYTES = 1024 * 1024
+RETRY_SECONDS = 0.05  # once the budget is spent, the alarm repeats until the work stops
 
 
 class LimitsConfigError(ValueError):
@@ -96,23 +98,39 @@ def can_interrupt() -> bool:
 
 @contextlib.contextmanager
 def time_budget(seconds: float | None, what: str = "the work") -> Iterator[None]:
-    """Interrupt the block after `seconds` with ArticleTimeout (no budget: None or not main thread)."""
+    """Interrupt the block after `seconds` with ArticleTimeout (no budget: None or not main thread).
+
+    Python drops an exception raised while a weakref callback or a __del__ runs (it only
+    reports it to sys.unraisablehook), so once the budget is spent the alarm repeats every
+    RETRY_SECONDS until the work is interrupted, and those dropped reports are silenced.
+    """
     if not seconds or not can_interrupt():
         yield
         return
+    state = {"armed": True}
 
     def expire(signum: int, frame: Any) -> None:
-        raise _Expired
+        if state["armed"]:
+            raise _Expired
 
+    def unraisable(report: Any) -> None:
+        if not isinstance(report.exc_value, _Expired):
+            previous_hook(report)
+
+    previous_hook = sys.unraisablehook
     previous_handler = signal.signal(signal.SIGALRM, expire)
-    previous_timer = signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous_timer = signal.setitimer(signal.ITIMER_REAL, seconds, RETRY_SECONDS)
+    sys.unraisablehook = unraisable
     try:
         yield
     except _Expired:
+        state["armed"] = False
         raise ArticleTimeout(f"{what} took more than {seconds:g} s") from None
     finally:
+        state["armed"] = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous_handler)
+        sys.unraisablehook = previous_hook
         if previous_timer[0]:  # an outer budget keeps running
             signal.setitimer(signal.ITIMER_REAL, *previous_timer)
 

@@ -152,3 +152,24 @@ def test_limits_come_from_the_environment_and_bad_values_are_named() -> None:
         Limits.from_env({ARTICLE_SECONDS_ENV: "soon"})
     with pytest.raises(LimitsConfigError, match=MAX_ARTICLE_BYTES_ENV):
         Limits.from_env({MAX_ARTICLE_BYTES_ENV: "0"})
+
+
+class SlowFinalizer:
+    def __del__(self) -> None:
+        time.sleep(0.5)  # the alarm goes off in here, and Python drops what a finalizer raises
+
+
+def finalizer_then_loop(_: str) -> str:
+    SlowFinalizer()  # finalized at once, while the budget runs out
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        time.sleep(0.01)
+    return "finished"
+
+
+def test_an_alarm_dropped_inside_a_finalizer_is_repeated_and_not_printed(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    [(result, error)] = apply_each(finalizer_then_loop, ["x"], workers=1, seconds=0.2)
+    assert result is None and is_timeout(error)
+    assert "Exception ignored" not in capfd.readouterr().err
