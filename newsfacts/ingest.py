@@ -409,7 +409,21 @@ def _ingest_json_records(
     result = IngestResult()
     for index, record in enumerate(records, start=first):
         canonical = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        content = canonical.encode("utf-8")
+        try:
+            content = canonical.encode("utf-8")
+        except UnicodeEncodeError:  # a "\ud800" escape: JSON allows it, Unicode text does not
+            result.rejected.append(
+                _reject(
+                    canonical.encode("utf-8", "backslashreplace"),
+                    landed_date,
+                    source_file,
+                    index,
+                    "undecodable",
+                    "the record holds a lone surrogate escape (such as \\ud800): not Unicode text",
+                    now,
+                )
+            )
+            continue
         if not isinstance(record, dict):
             result.rejected.append(
                 _reject(
