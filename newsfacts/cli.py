@@ -135,8 +135,9 @@ def cmd_land(args: argparse.Namespace) -> int:
     return 0
 
 
-DAGSTER_YAML = """\
-# Local Dagster instance for newsfacts (written by `newsfacts instance`).
+DAGSTER_YAML_HEADER = "# Local Dagster instance for newsfacts"
+DAGSTER_YAML = f"""\
+{DAGSTER_YAML_HEADER} (written by `newsfacts land` and `newsfacts demo`).
 telemetry:
   enabled: false
 concurrency:
@@ -146,6 +147,18 @@ concurrency:
     # Every pool (the DuckDB writer's among them) admits one step at a time.
     default_limit: 1
     granularity: op
+# The default launcher plus a health check on the run worker's process (pipelines/run_health.py).
+run_launcher:
+  module: pipelines.run_health
+  class: MonitoredRunLauncher
+# The daemon marks runs whose process died as failed and gives back the pool slots they held.
+run_monitoring:
+  enabled: true
+  start_timeout_seconds: 180
+  cancel_timeout_seconds: 180
+  max_resume_run_attempts: 0
+  poll_interval_seconds: 30
+  free_slots_after_run_end_seconds: 30
 """
 
 
@@ -154,7 +167,9 @@ def ensure_instance(paths: DataPaths) -> Path:
     home = paths.dagster_home
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
-    if not config.exists():
+    # Written when missing, and rewritten when it is one of ours from before run monitoring.
+    current = config.read_text(encoding="utf-8") if config.exists() else None
+    if current is None or (current.startswith(DAGSTER_YAML_HEADER) and "run_monitoring:" not in current):
         config.write_text(DAGSTER_YAML, encoding="utf-8")
     return home
 
