@@ -140,3 +140,44 @@ def test_a_manifest_that_links_out_is_not_read(landing: Path, outside: Path) -> 
     (day / "a.txt").write_text(ARTICLE, encoding="utf-8")
     [article] = ingest_landing_day(landing, DAY, NOW).articles
     assert article.source_url is None
+
+
+def test_a_file_that_takes_too_long_to_read_is_rejected_as_timeout(
+    landing: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+
+    import newsfacts.ingest
+
+    day = landing / DAY.isoformat()
+    (day / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (day / "b.txt").write_text("stuck", encoding="utf-8")
+    real_ingest_file = newsfacts.ingest.ingest_file
+
+    def ingest_or_hang(path, *args, **kwargs):
+        if path.name == "b.txt":
+            re.match(r"(a+)+b", "a" * 64)  # exponential backtracking: hours without the budget
+        return real_ingest_file(path, *args, **kwargs)
+
+    monkeypatch.setattr(newsfacts.ingest, "ingest_file", ingest_or_hang)
+    result = ingest_landing_day(landing, DAY, NOW, Limits(article_seconds=0.3))
+    assert [a.source_file for a in result.articles] == [f"{DAY}/a.txt"]
+    [rejected] = result.rejected
+    assert (rejected.source_file, rejected.reason) == (f"{DAY}/b.txt", "timeout")
+    assert "took more than 0.3 s" in rejected.detail
+
+
+def test_a_giant_file_is_hashed_in_chunks_without_growing_memory(landing: Path) -> None:
+    import tracemalloc
+
+    giant = landing / DAY.isoformat() / "giant.txt"
+    with giant.open("wb") as handle:  # sparse: 256 MiB of zeros that take no disk
+        handle.truncate(256 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        [rejected] = ingest_landing_day(landing, DAY, NOW).rejected
+        grown_mb = tracemalloc.get_traced_memory()[1] / 1024 / 1024
+    finally:
+        tracemalloc.stop()
+    assert (rejected.reason, rejected.size_bytes, rejected.content) == ("too_large", 256 * 1024 * 1024, b"")
+    assert grown_mb < 64  # the file cap plus a chunk, not the file
