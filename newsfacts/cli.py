@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsfacts.config import DATA_ROOT_ENV, PROJECT_ROOT, SAMPLES_DIR, DataPaths
-from newsfacts.ingest import MANIFEST_NAMES, ingest_file, iter_paths, read_manifest
+from newsfacts.ingest import MANIFEST_NAMES, ingest_file, iter_paths, read_manifest, walk_landing
 from newsfacts.layers import process_article
 from newsfacts.records import EventMention, ParsedArticle, RawArticle
 
@@ -54,11 +54,25 @@ def gold_shape(name: str, parsed: ParsedArticle, mentions: Sequence[EventMention
     }
 
 
+def report_refused(sources: Sequence[Path], verb: str) -> int:
+    """Print the entries of folders given that are not read (hidden, links out, pipes)."""
+    count = 0
+    for source in sources:
+        if source.is_dir():
+            for refusal in walk_landing(source).refused:
+                print(
+                    f"not {verb} {source / refusal.name}: {refusal.reason}: {refusal.detail}", file=sys.stderr
+                )
+                count += 1
+    return count
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     today = date.today()
     now = datetime.now(UTC)
     out: TextIO = sys.stdout if args.jsonl == "-" else open(args.jsonl, "w", encoding="utf-8")  # noqa: SIM115
-    n_articles = n_events = n_rejected = 0
+    n_articles = n_events = 0
+    n_rejected = report_refused([Path(p) for p in args.paths], "read")
     try:
         for path, relative, url in iter_paths(Path(p) for p in args.paths):
             result = ingest_file(path, relative, today, now, url)
@@ -93,6 +107,7 @@ def land(sources: Sequence[Path], landing_day: Path) -> list[Path]:
     is landed too, as the day's manifest, so the pipeline sees the same URLs.
     """
     landed = []
+    report_refused(sources, "landed")
     manifest_rows: dict[str, str] = {}
     for path, relative, url in iter_paths(sources):
         target = landing_day / relative

@@ -181,3 +181,19 @@ def test_a_giant_file_is_hashed_in_chunks_without_growing_memory(landing: Path) 
         tracemalloc.stop()
     assert (rejected.reason, rejected.size_bytes, rejected.content) == ("too_large", 256 * 1024 * 1024, b"")
     assert grown_mb < 64  # the file cap plus a chunk, not the file
+
+
+def test_land_copies_readable_files_and_names_what_it_leaves(
+    tmp_path: Path, outside: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsfacts.cli import land
+
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (crawl / ".tmp-a.txt").write_text(ARTICLE, encoding="utf-8")
+    (crawl / "leak.txt").symlink_to(outside / "passwd.txt")
+    landed = land([crawl], tmp_path / "landing" / "2025-03-10")
+    assert [p.name for p in landed] == ["a.txt"]
+    err = capsys.readouterr().err
+    assert ".tmp-a.txt: hidden" in err and "leak.txt: outside_landing" in err
