@@ -1,19 +1,20 @@
 """Drill: two hostile landing days through the whole pipeline with the real dagster CLI.
 
-    .venv/bin/python bench/drill_hostile.py [--data DIR] [--keep]
+    .venv/bin/python bench/drill_hostile.py [--data DIR] [--keep] [--baseline] [--article-seconds S]
 
-Lands two hostile days (see bench/hostile_landing.py) in a fresh data root, materializes
-both as one run (`dagster asset materialize --partition-range`), then prints the rejection
-reasons with counts, the quarantine reasons, whether every file is accounted for, whether
-anything from outside the landing folder reached the lake or the warehouse, the wall time
-and the peak RSS of the run, and the limits in force. Exits 1 when a check fails.
+Lands two hostile days (see bench/hostile_landing.py; a 12 MB and a 512 MiB file among
+them) in a fresh data root, materializes both as one run (`dagster asset materialize
+--partition-range`), then prints the rejection reasons with counts, the quarantine
+reasons, whether every file is accounted for, whether anything from outside the landing
+folder reached the lake or the warehouse, the wall time and the peak RSS of the run, and
+the limits in force. With --baseline it also runs the same days without the two oversized
+files, to compare peak memory. Exits 1 when a check fails.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -43,6 +44,11 @@ def main() -> int:
         help=f"time budget per article and step for this drill (sets ${ARTICLE_SECONDS_ENV}); "
         "a tiny one shows timeouts quarantined while the run carries on",
     )
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="also run the same days without the oversized files and print that run's peak RSS",
+    )
     args = parser.parse_args()
     if args.article_seconds:
         os.environ[ARTICLE_SECONDS_ENV] = args.article_seconds
@@ -63,23 +69,26 @@ def main() -> int:
         "--partition-range",
         f"{DAYS[0].isoformat()}...{DAYS[-1].isoformat()}",
     ]
-    started = time.perf_counter()
-    completed = subprocess.run(
-        command, cwd=PROJECT_ROOT, env=dagster_env(paths), capture_output=True, text=True, check=False
-    )
-    seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    output = completed.stdout + completed.stderr
+    returncode, output, seconds, peak_mb = run(command, paths)
     (work / "drill-output.log").write_text(output, encoding="utf-8")
-
+    baseline_mb = None
+    if args.baseline:  # the same days without the two oversized files: memory must not depend on them
+        base = DataPaths(work.resolve() / "baseline")
+        for index, day in enumerate(DAYS):
+            make_hostile_day(base.landing, day, work / "outside-baseline", seed=index)
+            for name in ("huge.txt", "giant.txt"):
+                (base.landing_day(day) / name).unlink()
+        baseline_mb = run(command, base)[3]
     failures = []
-    if completed.returncode != 0:
-        failures.append(f"dagster exited with {completed.returncode} (see {work / 'drill-output.log'})")
+    if returncode != 0:
+        failures.append(f"dagster exited with {returncode} (see {work / 'drill-output.log'})")
     if "Traceback" in output:
         failures.append(f"a traceback in the run's output (see {work / 'drill-output.log'})")
     print(f"run: {' '.join(command[1:])}")
-    print(f"  exit code {completed.returncode}; wall time {seconds:.1f} s; peak RSS {peak_mb:.0f} MB")
-    if completed.returncode == 0:
+    print(f"  exit code {returncode}; wall time {seconds:.1f} s; peak RSS {peak_mb:.0f} MB")
+    if baseline_mb is not None:
+        print(f"  the same days without the 12 MB and 512 MiB files: peak RSS {baseline_mb:.0f} MB")
+    if returncode == 0:
         failures += report(paths, tokens)
     print(
         f"limits: file {limits.max_file_bytes:,} B, article {limits.max_article_bytes:,} B, "
@@ -93,6 +102,21 @@ def main() -> int:
     elif args.keep:
         print(f"data kept in {work}")
     return 0 if not failures else 1
+
+
+def run(command: list[str], paths: DataPaths) -> tuple[int, str, float, float]:
+    """(exit code, output, wall seconds, peak RSS in MB of that process tree's largest process)."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out:
+        process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=dagster_env(paths), stdout=out, stderr=out, text=True
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        output = out.read()
+    return process.returncode, output, seconds, usage.ru_maxrss / 1024
 
 
 def report(paths: DataPaths, tokens: list[str]) -> list[str]:

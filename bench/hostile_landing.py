@@ -2,10 +2,10 @@
 
 `make_hostile_day` writes, into landing/<day>/: normal articles (one a 200 KB live blog),
 an empty file, a binary file, NUL bytes in a text file, cp1251 and UTF-16 text, a 12 MB
-text file, 200,000 nested HTML tags, broken JSON, a JSON list with non-objects, odd file
-names, duplicates, an image, nested folders, a hidden file and folder, a named pipe, and
-links to files outside the landing folder (one made for the purpose, holding a unique
-token, and /etc/passwd). `accounted_names` lists what must appear in raw.articles or
+text file, a 512 MiB (sparse) file, 200,000 nested HTML tags, broken JSON, a JSON list
+with non-objects, odd file names, duplicates, an image, nested folders, a hidden file and
+folder, a named pipe, and links to files outside the landing folder (one made for the
+purpose, holding a unique token, and /etc/passwd). `accounted_names` lists what must appear in raw.articles or
 raw.rejected; `leaked` looks for the outside file's token anywhere under the data root.
 """
 
@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 
 TOWNS = ["Kharkiv", "Odesa", "Kherson", "Zaporizhzhia", "Dnipro", "Sumy", "Nikopol", "Mykolaiv"]
 BIG_FILE_BYTES = 12 * 1024 * 1024
+GIANT_FILE_BYTES = 512 * 1024 * 1024  # sparse: over the file cap, hashed in chunks, never held
 NESTED_TAGS = 200_000
 MANIFESTS = {"sources.tsv", "sources.csv", "manifest.tsv", "manifest.csv"}
 
@@ -92,6 +93,8 @@ def make_hostile_day(landing: Path, day: date, outside: Path, seed: int = 0) -> 
     write("utf16.txt", codecs.BOM_UTF16_LE + article(rng, 8).encode("utf-16-le"))
     line = (article(rng, 9).replace("\n", " ") + "\n").encode()
     write("huge.txt", (line * (BIG_FILE_BYTES // len(line) + 1))[:BIG_FILE_BYTES])
+    with (folder / "giant.txt").open("wb") as handle:
+        handle.truncate(GIANT_FILE_BYTES)
     write("nested.html", "<html><body>" + "<div>" * NESTED_TAGS + "Strike on Sumy." + "</div>" * NESTED_TAGS)
     write("broken.json", '{"title": "Strike on Odesa", "text": "A drone hit')
     write(

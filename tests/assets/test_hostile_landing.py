@@ -32,6 +32,7 @@ EXPECTED_REASONS = {
     "notes.docx": "unsupported_type",
     "broken.json": "malformed_json",
     "huge.txt": "too_large",
+    "giant.txt": "too_large",
     "wire/duplicate-b.txt": "duplicate",
 }
 KEPT = [
