@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, BinaryIO
+from typing import Any
 
 from newsfacts.records import RawArticle, RejectedInput
 
@@ -149,15 +149,6 @@ def run_with_budget(function: Callable[[Any], Any], item: Any, seconds: float | 
 def is_timeout(error: str | None) -> bool:
     """True for the error text `newsfacts.parallel.apply_each` gives a timed-out item."""
     return bool(error) and error.startswith(f"{ArticleTimeout.__name__}:")
-
-
-def sha256_stream(handle: BinaryIO) -> tuple[int, str]:
-    """(size, sha256 hex) of a file read in chunks: memory does not grow with the file."""
-    digest, size = hashlib.sha256(), 0
-    while chunk := handle.read(HASH_CHUNK_BYTES):
-        digest.update(chunk)
-        size += len(chunk)
-    return size, digest.hexdigest()
 
 
 def too_large_detail(size: int, limit: int, sha256: str, what: str) -> str:

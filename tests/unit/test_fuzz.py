@@ -7,14 +7,17 @@ reason, storable as Parquet rows; parse and extract give rows or a quarantine re
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsfacts.encoding import UndecodableError, decode_bytes
 from newsfacts.extract import extract_mentions
-from newsfacts.ingest import CONTENT_TYPES, ingest_bytes
+from newsfacts.ingest import CONTENT_TYPES, ingest_bytes, ingest_landing_day
 from newsfacts.limits import Limits, cap_articles
 from newsfacts.parallel import apply_each
 from newsfacts.parse import parse_article
@@ -118,3 +121,38 @@ def test_parse_and_extract_of_any_unicode_text_give_rows_or_a_quarantine(text: s
     for suffix in (".txt", ".html"):
         for raw in ingest_bytes(data, f"2025-03-10/fuzz{suffix}", DAY, NOW).articles:
             assert through_boundary(raw) in {"article", "quarantined"}
+
+
+file_names = st.lists(
+    st.binary(min_size=1, max_size=40).filter(
+        lambda name: b"/" not in name and b"\x00" not in name and name not in (b".", b"..")
+    ),
+    min_size=1,
+    max_size=5,
+    unique=True,
+)
+
+
+@settings(deadline=None, max_examples=60)
+@given(file_names, st.binary(max_size=300))
+def test_any_file_names_are_accounted_for_and_store(names: list[bytes], data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as root:
+        folder = os.fsencode(root) + b"/2025-03-10"
+        os.mkdir(folder)
+        for index, name in enumerate(names):
+            with open(folder + b"/" + name, "wb") as handle:
+                handle.write(data + str(index).encode())
+        result = ingest_landing_day(Path(root), DAY, NOW)
+    articles, too_large = cap_articles(result.articles, Limits(), NOW)
+    rejected = [*result.rejected, *too_large]
+    stored = {a.source_file for a in articles} | {r.source_file for r in rejected}
+    manifests = {b"sources.tsv", b"sources.csv", b"manifest.tsv", b"manifest.csv"}
+    expected = {
+        "2025-03-10/"
+        + os.fsdecode(name).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        for name in names
+        if name.lower() not in manifests
+    }
+    assert expected <= stored
+    records_to_table(articles, RAW_ARTICLES)
+    records_to_table(rejected, RAW_REJECTED)
