@@ -108,3 +108,33 @@ def test_a_consistent_event_passes_the_warehouse_suite() -> None:
 )
 def test_each_low_best_high_rule_can_fail(changes: dict[str, object], rule: str) -> None:
     assert warehouse_failures(event_row(event_id="good"), event_row(**changes)) == {rule}
+
+
+def test_the_code_location_does_not_load_with_a_bad_rule(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    from newsfacts.config import PROJECT_ROOT
+
+    for path in (Path(runner.__file__).parent / "suites").glob("*.json"):
+        shutil.copy(path, tmp_path / path.name)
+    spec = json.loads((tmp_path / "warehouse_events.json").read_text(encoding="utf-8"))
+    spec["expectations"][5]["type"] = "expect_column_pair_values_A_to_be_greater_than_B"
+    (tmp_path / "warehouse_events.json").write_text(json.dumps(spec), encoding="utf-8")
+    load = (
+        "import pathlib, sys; import expectations.runner as runner; "
+        "runner.SUITES_DIR = pathlib.Path(sys.argv[1]); import pipelines.definitions"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", load, str(tmp_path)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode != 0
+    assert (
+        "SuiteLoadError: expectation suite 'warehouse_events', rule 'fatalities_best_le_high'"
+        in completed.stderr
+    )
