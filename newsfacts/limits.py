@@ -37,10 +37,10 @@ ARTICLE_SECONDS_ENV = "NEWSFACTS_ARTICLE_SECONDS"
 
 # A whole landed file: JSON exports hold many articles, so this is above the article cap.
 DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024
-# One article: 4 MiB is some 600,000 words, twenty times the longest live blogs; parse and
-# extract of 4 MB of news text take about 5 s on one core.
+# One article: 4 MiB is some 600,000 words, twenty times a long (200 KB) live blog. Parse
+# plus extract measured 0.8 s for 200 KB of news text and 4.7 s for 4 MB, on one core.
 DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024
-# Per article and step: a normal 4 MB article needs a fifth of it, a 200 KB one a hundredth.
+# Per article and step: six times what a 4 MB article needs, room for a busy shared machine.
 DEFAULT_ARTICLE_SECONDS = 30.0
 
 TIMEOUT_REASON = "timeout"
