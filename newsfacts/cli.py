@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsfacts.config import DATA_ROOT_ENV, PROJECT_ROOT, SAMPLES_DIR, DataPaths
-from newsfacts.ingest import MANIFEST_NAMES, is_container, iter_file, iter_paths, read_manifest
+from newsfacts.ingest import (
+    MANIFEST_NAMES,
+    is_container,
+    iter_file,
+    iter_paths,
+    read_manifest,
+    walk_landing,
+)
 from newsfacts.layers import process_article
 from newsfacts.records import EventMention, ParsedArticle, RawArticle
 
@@ -55,11 +62,25 @@ def gold_shape(name: str, parsed: ParsedArticle, mentions: Sequence[EventMention
     }
 
 
+def report_refused(sources: Sequence[Path], verb: str) -> int:
+    """Print the entries of folders given that are not read (hidden, links out, pipes)."""
+    count = 0
+    for source in sources:
+        if source.is_dir():
+            for refusal in walk_landing(source).refused:
+                print(
+                    f"not {verb} {source / refusal.name}: {refusal.reason}: {refusal.detail}", file=sys.stderr
+                )
+                count += 1
+    return count
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     today = date.today()
     now = datetime.now(UTC)
     out: TextIO = sys.stdout if args.jsonl == "-" else open(args.jsonl, "w", encoding="utf-8")  # noqa: SIM115
-    n_articles = n_events = n_rejected = 0
+    n_articles = n_events = 0
+    n_rejected = report_refused([Path(p) for p in args.paths], "read")
     try:
         for path, relative, url in iter_paths(Path(p) for p in args.paths):
             not_html = 0  # records of a web archive that are not pages: counted, not listed
@@ -99,6 +120,7 @@ def land(sources: Sequence[Path], landing_day: Path) -> list[Path]:
     is landed too, as the day's manifest, so the pipeline sees the same URLs.
     """
     landed = []
+    report_refused(sources, "landed")
     manifest_rows: dict[str, str] = {}
     for path, relative, url in iter_paths(sources):
         target = landing_day / relative
@@ -141,8 +163,9 @@ def cmd_land(args: argparse.Namespace) -> int:
     return 0
 
 
-DAGSTER_YAML = """\
-# Local Dagster instance for newsfacts (written by `newsfacts instance`).
+DAGSTER_YAML_HEADER = "# Local Dagster instance for newsfacts"
+DAGSTER_YAML = f"""\
+{DAGSTER_YAML_HEADER} (written by `newsfacts land` and `newsfacts demo`).
 telemetry:
   enabled: false
 concurrency:
@@ -152,6 +175,18 @@ concurrency:
     # Every pool (the DuckDB writer's among them) admits one step at a time.
     default_limit: 1
     granularity: op
+# The default launcher plus a health check on the run worker's process (pipelines/run_health.py).
+run_launcher:
+  module: pipelines.run_health
+  class: MonitoredRunLauncher
+# The daemon marks runs whose process died as failed and gives back the pool slots they held.
+run_monitoring:
+  enabled: true
+  start_timeout_seconds: 180
+  cancel_timeout_seconds: 180
+  max_resume_run_attempts: 0
+  poll_interval_seconds: 30
+  free_slots_after_run_end_seconds: 30
 """
 
 
@@ -160,7 +195,9 @@ def ensure_instance(paths: DataPaths) -> Path:
     home = paths.dagster_home
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
-    if not config.exists():
+    # Written when missing, and rewritten when it is one of ours from before run monitoring.
+    current = config.read_text(encoding="utf-8") if config.exists() else None
+    if current is None or (current.startswith(DAGSTER_YAML_HEADER) and "run_monitoring:" not in current):
         config.write_text(DAGSTER_YAML, encoding="utf-8")
     return home
 

@@ -11,6 +11,8 @@ import csv
 import hashlib
 import io
 import json
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,6 +20,16 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from newsfacts.encoding import UndecodableError, decode_bytes, looks_binary
+from newsfacts.limits import (
+    DEFAULT_MAX_FILE_BYTES,
+    HASH_CHUNK_BYTES,
+    TIMEOUT_REASON,
+    TOO_LARGE_REASON,
+    ArticleTimeout,
+    Limits,
+    time_budget,
+    too_large_detail,
+)
 from newsfacts.readers.feed import FEED_TYPES, FeedError, feed_kind, split_feed
 from newsfacts.readers.warc import WarcItem, is_warc_name, iter_records
 from newsfacts.records import RawArticle, RejectedInput
@@ -60,6 +72,7 @@ JSON_LIST_KEYS = ("articles", "items", "data", "records", "results")
 MANIFEST_NAMES = ("sources.tsv", "sources.csv", "manifest.tsv", "manifest.csv")
 MANIFEST_FILE_COLUMNS = ("file", "filename", "path", "name")
 MANIFEST_URL_COLUMNS = ("url", "link", "source_url")
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -76,26 +89,151 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def landed_files(folder: Path) -> list[Path]:
-    """Every regular file under `folder`, in a stable order; hidden files and manifests are skipped."""
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """An entry of the landing folder that is not opened, and why."""
+
+    name: str  # relative to the folder walked, printable
+    reason: str  # hidden, outside_landing, broken_link, not_a_file, link_loop
+    detail: str
+    size_bytes: int = 0
+
+
+@dataclass(slots=True)
+class LandingWalk:
+    files: list[tuple[Path, str]] = field(default_factory=list)  # (path to open, printable name)
+    refused: list[Refusal] = field(default_factory=list)
+
+
+def printable_name(relative: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogates) become \\xNN."""
+    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def walk_landing(folder: Path, boundary: Path | None = None) -> LandingWalk:
+    """Every entry under `folder`, in a stable order: files to read, and entries refused.
+
+    Paths are resolved: a symbolic link is followed only when it leads to a file or folder
+    inside `boundary` (default `folder`); otherwise it is refused as `outside_landing` and
+    its target is never opened. Hidden files and folders (a name starting with '.') are
+    refused as `hidden`; so are sockets, pipes and devices (`not_a_file`). Manifests are read
+    for their URLs and are not articles.
+    """
+    walk = LandingWalk()
     if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and p.name.lower() not in MANIFEST_NAMES
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+        return walk
+    root = Path(os.path.realpath(boundary or folder))
+    if not _inside(os.path.realpath(folder), root):
+        walk.refused.append(
+            Refusal(".", "outside_landing", "the folder leads outside the landing folder; not opened")
+        )
+        return walk
+    _walk(folder, "", root, {os.path.realpath(folder)}, walk)
+    return walk
+
+
+def _inside(real: str, root: Path) -> bool:
+    return real == str(root) or real.startswith(str(root).rstrip(os.sep) + os.sep)
+
+
+def _walk(folder: Path, prefix: str, root: Path, visited: set[str], walk: LandingWalk) -> None:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        walk.refused.append(Refusal(printable_name(prefix.rstrip("/") or "."), "unreadable", str(error)))
+        return
+    for entry in entries:
+        relative = prefix + entry.name
+        name = printable_name(relative)
+        if entry.name.startswith("."):
+            kind = "folder" if entry.is_dir(follow_symlinks=False) else "file"
+            walk.refused.append(
+                Refusal(name, "hidden", f"hidden {kind}: names starting with '.' are not read")
+            )
+            continue
+        path = Path(entry.path)
+        try:
+            link = entry.is_symlink()
+            real = os.path.realpath(entry.path) if link else entry.path
+            if link and not _inside(real, root):
+                walk.refused.append(
+                    Refusal(
+                        name,
+                        "outside_landing",
+                        "symbolic link that leads outside the landing folder; not opened",
+                    )
+                )
+                continue
+            info = os.stat(real)
+        except OSError as error:
+            reason = "broken_link" if entry.is_symlink() else "unreadable"
+            walk.refused.append(Refusal(name, reason, f"cannot be read: {error.strerror or error}"))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            key = os.path.realpath(real)
+            if key in visited:
+                walk.refused.append(
+                    Refusal(name, "link_loop", "a link to a folder already read; not read again")
+                )
+                continue
+            _walk(path, relative + "/", root, visited | {key}, walk)
+        elif not stat.S_ISREG(info.st_mode):
+            walk.refused.append(
+                Refusal(name, "not_a_file", "not a regular file (a pipe, socket or device); not opened")
+            )
+        elif not (prefix == "" and entry.name.lower() in MANIFEST_NAMES):
+            walk.files.append((Path(real), name))
+
+
+def landed_files(folder: Path) -> list[Path]:
+    """The readable files under `folder` (see `walk_landing`), in a stable order."""
+    return [path for path, _ in walk_landing(folder).files]
+
+
+def read_landed(path: Path, max_bytes: int) -> bytes:
+    """A landed file's bytes, never following a last link, never blocking on a pipe.
+
+    Raises TooLarge (with size and sha256, hashed in chunks) past `max_bytes`, and OSError
+    for what cannot be read as a regular file.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path.name}: not a regular file")
+        data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            digest = hashlib.sha256(data)
+            size = len(data)
+            while chunk := handle.read(HASH_CHUNK_BYTES):
+                digest.update(chunk)
+                size += len(chunk)
+            raise TooLarge(size, digest.hexdigest())
+    return data
+
+
+class TooLarge(Exception):
+    def __init__(self, size: int, sha256: str) -> None:
+        super().__init__(f"{size} bytes")
+        self.size, self.sha256 = size, sha256
 
 
 def read_manifest(folder: Path) -> dict[str, str]:
-    """{file name relative to `folder`: url} from a manifest in `folder`, if there is one."""
+    """{file name relative to `folder`: url} from a manifest in `folder`, if there is one.
+
+    A manifest that is a link out of the folder, or too large, is not read.
+    """
     for name in MANIFEST_NAMES:
         path = folder / name
-        if not path.is_file():
+        if not path.is_file() or not _inside(os.path.realpath(path), Path(os.path.realpath(folder))):
             continue
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        try:
+            text = read_landed(Path(os.path.realpath(path)), MAX_MANIFEST_BYTES).decode(
+                "utf-8-sig", "replace"
+            )
+        except (OSError, TooLarge):
+            continue
         rows = csv.DictReader(io.StringIO(text), delimiter="\t" if name.endswith(".tsv") else ",")
         fields = {f.lower().strip(): f for f in rows.fieldnames or []}
         file_key = next((fields[k] for k in MANIFEST_FILE_COLUMNS if k in fields), None)
@@ -110,14 +248,35 @@ def read_manifest(folder: Path) -> dict[str, str]:
     return {}
 
 
-def ingest_landing_day(landing_root: Path, day: date, now: datetime) -> IngestResult:
-    """All files landed for `day` (the folder landing_root/YYYY-MM-DD), de-duplicated."""
+def ingest_landing_day(
+    landing_root: Path, day: date, now: datetime, limits: Limits | None = None
+) -> IngestResult:
+    """All files landed for `day` (the folder landing_root/YYYY-MM-DD), de-duplicated.
+
+    Every entry of the folder ends up as articles or rejections: refused entries (hidden,
+    links out of the landing folder, pipes) are rejected without being opened; a file over
+    the size cap is rejected with its size and hash; a file that takes longer than the time
+    budget to read is rejected as `timeout`.
+    """
+    limits = limits or Limits.from_env()
     folder = landing_root / day.isoformat()
+    prefix = f"{day.isoformat()}/"
     urls = read_manifest(folder)
     result = IngestResult()
-    for path in landed_files(folder):
-        url = urls.get(path.relative_to(folder).as_posix())
-        result.extend(ingest_file(path, path.relative_to(landing_root).as_posix(), day, now, url))
+    walk = walk_landing(folder, boundary=landing_root)
+    for refusal in walk.refused:
+        result.rejected.append(
+            _reject(b"", day, prefix + refusal.name, None, refusal.reason, refusal.detail, now)
+        )
+    for path, name in walk.files:
+        try:
+            with time_budget(limits.article_seconds, "reading the file"):
+                part = ingest_file(path, prefix + name, day, now, urls.get(name), limits.max_file_bytes)
+        except ArticleTimeout as error:
+            part = IngestResult(
+                rejected=[_reject(b"", day, prefix + name, None, TIMEOUT_REASON, str(error), now)]
+            )
+        result.extend(part)
     return drop_repeats(result, now)
 
 
@@ -152,11 +311,16 @@ def is_container(source_file: str) -> bool:
 
 
 def ingest_file(
-    path: Path, source_file: str, landed_date: date, now: datetime, source_url: str | None = None
+    path: Path,
+    source_file: str,
+    landed_date: date,
+    now: datetime,
+    source_url: str | None = None,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> IngestResult:
     """Read one landed file. Never raises for bad content: it becomes a rejection."""
     result = IngestResult()
-    for item in iter_file(path, source_file, landed_date, now, source_url):
+    for item in iter_file(path, source_file, landed_date, now, source_url, max_bytes):
         if isinstance(item, RawArticle):
             result.articles.append(item)
         else:
@@ -165,19 +329,29 @@ def ingest_file(
 
 
 def iter_file(
-    path: Path, source_file: str, landed_date: date, now: datetime, source_url: str | None = None
+    path: Path,
+    source_file: str,
+    landed_date: date,
+    now: datetime,
+    source_url: str | None = None,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> Iterator[RawArticle | RejectedInput]:
     """The articles and rejections of one landed file, in file order.
 
-    A web archive is streamed record by record, so memory does not grow with its size;
-    other files are read whole.
+    A web archive is streamed record by record, so memory does not grow with its size, and is
+    not held to the file cap (each of its pages is held to the article cap); other files are read
+    whole, up to `max_bytes`.
     """
     try:
         if is_warc_name(source_file):
             with path.open("rb") as stream:
                 yield from _iter_warc(stream, source_file, landed_date, now)
             return
-        data = path.read_bytes()
+        data = read_landed(path, max_bytes)
+    except TooLarge as error:
+        detail = too_large_detail(error.size, max_bytes, error.sha256, "the file")
+        yield _reject(b"", landed_date, source_file, None, TOO_LARGE_REASON, detail, now, error.size)
+        return
     except OSError as error:
         yield _reject(b"", landed_date, source_file, None, "unreadable", str(error), now)
         return
@@ -295,7 +469,21 @@ def _ingest_json_records(
     result = IngestResult()
     for index, record in enumerate(records, start=first):
         canonical = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        content = canonical.encode("utf-8")
+        try:
+            content = canonical.encode("utf-8")
+        except UnicodeEncodeError:  # a "\ud800" escape: JSON allows it, Unicode text does not
+            result.rejected.append(
+                _reject(
+                    canonical.encode("utf-8", "backslashreplace"),
+                    landed_date,
+                    source_file,
+                    index,
+                    "undecodable",
+                    "the record holds a lone surrogate escape (such as \\ud800): not Unicode text",
+                    now,
+                )
+            )
+            continue
         if not isinstance(record, dict):
             result.rejected.append(
                 _reject(
@@ -445,6 +633,7 @@ def _reject(
     reason: str,
     detail: str,
     now: datetime,
+    size_bytes: int | None = None,
 ) -> RejectedInput:
     key = f"{source_file}#{record_index}:{sha256_hex(content)}".encode()
     return RejectedInput(
@@ -452,7 +641,7 @@ def _reject(
         landed_date=landed_date,
         source_file=source_file,
         record_index=record_index,
-        size_bytes=len(content),
+        size_bytes=len(content) if size_bytes is None else size_bytes,
         content=content,
         reason=reason,
         detail=detail,
@@ -469,9 +658,8 @@ def iter_paths(paths: Iterable[Path]) -> Iterator[tuple[Path, str, str | None]]:
     for given in paths:
         if given.is_dir():
             urls = read_manifest(given) or read_manifest(given.parent)
-            for path in landed_files(given):
-                relative = path.relative_to(given).as_posix()
-                yield path, relative, urls.get(relative) or urls.get(path.name)
+            for path, relative in walk_landing(given).files:
+                yield path, relative, urls.get(relative) or urls.get(relative.rsplit("/", 1)[-1])
         else:
             urls = read_manifest(given.parent) or read_manifest(given.parent.parent)
             yield given, given.name, urls.get(given.name)

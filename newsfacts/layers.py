@@ -18,6 +18,14 @@ from newsfacts.config import DataPaths
 from newsfacts.extract import extract_mentions
 from newsfacts.ingest import ingest_landing_day
 from newsfacts.lake import read_partition, write_partition
+from newsfacts.limits import (
+    TIMEOUT_REASON,
+    TOO_LARGE_REASON,
+    Limits,
+    cap_articles,
+    is_timeout,
+    run_with_budget,
+)
 from newsfacts.parallel import apply_each
 from newsfacts.parse import parse_article
 from newsfacts.records import EventMention, ParsedArticle, QuarantinedRecord, RawArticle
@@ -64,15 +72,19 @@ def write_tables(paths: DataPaths, layer: str, day: date, tables: Mapping[str, p
 
 
 def compute_raw(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.Table]:
-    result = ingest_landing_day(paths.landing, day, now)
-    return _tables("raw", {"articles": result.articles, "rejected": result.rejected})
+    limits = Limits.from_env()
+    result = ingest_landing_day(paths.landing, day, now, limits)
+    articles, too_large = cap_articles(result.articles, limits, now)
+    return _tables("raw", {"articles": articles, "rejected": [*result.rejected, *too_large]})
 
 
 def compute_parsed(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.Table]:
     raws: list[RawArticle] = _read_records(paths, "raw", "articles", day)
     parsed: list[ParsedArticle] = []
     quarantined: list[QuarantinedRecord] = []
-    for raw, (article, error) in zip(raws, apply_each(parse_article, raws), strict=True):
+    for raw, (article, error) in zip(
+        raws, apply_each(parse_article, raws, seconds=Limits.from_env().article_seconds), strict=True
+    ):
         if error is None:
             parsed.append(article)
         else:  # one bad article must not stop the day: quarantine it with the error
@@ -84,7 +96,11 @@ def compute_mentions(paths: DataPaths, day: date, now: datetime) -> dict[str, pa
     articles: list[ParsedArticle] = _read_records(paths, "parsed", "articles", day)
     mentions: list[EventMention] = []
     quarantined: list[QuarantinedRecord] = []
-    for article, (found, error) in zip(articles, apply_each(extract_mentions, articles), strict=True):
+    for article, (found, error) in zip(
+        articles,
+        apply_each(extract_mentions, articles, seconds=Limits.from_env().article_seconds),
+        strict=True,
+    ):
         if error is None:
             mentions.extend(found)
         else:
@@ -125,13 +141,22 @@ def _exception_record(article_id: str, day: date, layer: str, error: str, now: d
         article_id=article_id,
         landed_date=day,
         layer=layer,
-        check="exception",
+        check=TIMEOUT_REASON if is_timeout(error) else "exception",
         reason=error,
         quarantined_at=now,
     )
 
 
-def process_article(raw: RawArticle) -> tuple[ParsedArticle, list[EventMention]]:
-    """Parse and extract one article: the per-article path the pipeline takes."""
-    parsed = parse_article(raw)
-    return parsed, extract_mentions(parsed)
+def process_article(
+    raw: RawArticle, limits: Limits | None = None
+) -> tuple[ParsedArticle, list[EventMention]]:
+    """Parse and extract one article: the per-article path the pipeline takes.
+
+    Raises ArticleTimeout when a step takes longer than the time budget, and ValueError
+    for an article over the size cap (the pipeline rejects those in the raw step).
+    """
+    limits = limits or Limits.from_env()
+    if raw.size_bytes > limits.max_article_bytes:
+        raise ValueError(f"{TOO_LARGE_REASON}: {raw.size_bytes:,} bytes, over {limits.max_article_bytes:,}")
+    parsed = run_with_budget(parse_article, raw, limits.article_seconds)
+    return parsed, run_with_budget(extract_mentions, parsed, limits.article_seconds)

@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from newsfacts.limits import ArticleTimeout, can_interrupt, run_with_budget
+
 Item = TypeVar("Item")
 POOL_MIN_ITEMS = 5000  # below this, worker start-up costs more than the pool saves
 CHUNK_SIZE = 500  # items per task: big enough that pickling and scheduling stay negligible
@@ -27,11 +29,15 @@ def describe_error(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}{where}"
 
 
-def _apply_chunk(function: Callable[[Any], Any], items: Sequence[Any]) -> list[tuple[Any, str | None]]:
+def _apply_chunk(
+    function: Callable[[Any], Any], items: Sequence[Any], seconds: float | None = None
+) -> list[tuple[Any, str | None]]:
     results: list[tuple[Any, str | None]] = []
     for item in items:
         try:
-            results.append((function(item), None))
+            results.append((run_with_budget(function, item, seconds), None))
+        except ArticleTimeout as error:  # no line number: where the alarm fell says nothing
+            results.append((None, f"{type(error).__name__}: {error}"))
         except Exception as error:  # reported per item, never raised: the caller quarantines it
             results.append((None, describe_error(error)))
     return results
@@ -42,16 +48,27 @@ def apply_each(
     items: Sequence[Item],
     workers: int | None = None,
     min_items_for_pool: int = POOL_MIN_ITEMS,
+    seconds: float | None = None,
 ) -> list[tuple[Any, str | None]]:
     """[(function(item), None) or (None, error description)] for each item, in order.
 
     `function` must be importable by name (a module-level function) for the pool to use it.
+    With `seconds`, an item that takes longer is interrupted and gets an ArticleTimeout
+    error; the budget needs a main thread, so from any other thread the work goes to the pool.
     """
+    if not items:
+        return []
     workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(items) < min_items_for_pool:
-        return _apply_chunk(function, items)
+    in_process = workers < 2 or len(items) < min_items_for_pool
+    if in_process and (seconds is None or can_interrupt()):
+        return _apply_chunk(function, items, seconds)
+    workers = max(1, min(workers, len(items)))
     chunks = [items[start : start + CHUNK_SIZE] for start in range(0, len(items), CHUNK_SIZE)]
     # "spawn": a fresh interpreter per worker; forking a process that runs threads (as
     # Dagster's run workers do) can deadlock.
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return [pair for chunk in pool.map(_apply_chunk, [function] * len(chunks), chunks) for pair in chunk]
+        return [
+            pair
+            for chunk in pool.map(_apply_chunk, [function] * len(chunks), chunks, [seconds] * len(chunks))
+            for pair in chunk
+        ]

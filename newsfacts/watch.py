@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from newsfacts.ingest import landed_files
+from newsfacts.ingest import walk_landing
 
 
 def landing_fingerprints(landing: Path) -> dict[str, str]:
@@ -25,15 +25,18 @@ def landing_fingerprints(landing: Path) -> dict[str, str]:
             date.fromisoformat(folder.name)
         except ValueError:
             continue  # not a landing day folder
-        files = landed_files(folder)
-        if not files:
+        walk = walk_landing(folder, boundary=landing)
+        if not walk.files and not walk.refused:
             continue
         digest = hashlib.sha256()
-        for path in files:
-            stat = path.stat()
-            digest.update(
-                f"{path.relative_to(folder).as_posix()}|{stat.st_size}|{stat.st_mtime_ns}\n".encode()
-            )
+        for path, name in walk.files:
+            try:
+                stat = path.stat()
+            except OSError:  # removed since the walk: the next tick sees the change
+                continue
+            digest.update(f"{name}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+        for refusal in walk.refused:  # a hidden file or a bad link lands too: it is reported
+            digest.update(f"{refusal.name}|{refusal.reason}\n".encode())
         fingerprints[folder.name] = digest.hexdigest()[:16]
     return fingerprints
 

@@ -115,7 +115,8 @@ def test_landing_day_rejects_exact_repeats_and_walks_subfolders(tmp_path: Path) 
     (day_folder / ".partial").write_text("being written", encoding="utf-8")
     result = ingest_landing_day(tmp_path, DAY, NOW)
     assert [a.source_file for a in result.articles] == ["2025-03-10/a.txt"]
-    [duplicate] = result.rejected
+    hidden, duplicate = result.rejected
+    assert (hidden.source_file, hidden.reason, hidden.content) == ("2025-03-10/.partial", "hidden", b"")
     assert duplicate.reason == "duplicate"
     assert duplicate.source_file == "2025-03-10/wire/copy.txt"
     assert "2025-03-10/a.txt" in duplicate.detail
