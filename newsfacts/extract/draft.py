@@ -209,12 +209,17 @@ def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue]) -> bool:
         ref.place.name in _CAPITALS or (foreign and cue.family == d.STRIKE)
     ):
         before = unit.text[max(0, ref.start - 24) : ref.start]
-        located = any(0 <= ref.start - h.end <= 5 for h in unit.of("locative"))
+        located = any(
+            0 <= ref.start - h.end <= 5
+            or (0 <= ref.start - h.end <= 16 and _ONE_WORD_RE.match(unit.text[h.end : ref.start]))
+            for h in unit.of("locative")
+        )
         aimed = any(0 <= ref.start - c.end <= 2 for c in cues if c.family in _ACTION_FAMILIES)
         return located or aimed or bool(_OF_PLACE_RE.search(before))
     return True
 
 
+_ONE_WORD_RE = re.compile(r"^\s+[a-zа-яіїєґ]+\s+$")  # "in central Moscow"
 _FOREIGN_REACH = 25  # "drones struck a fuel depot in Port Sudan": a foreign town close to its strike
 
 _CAPITALS = frozenset(
@@ -602,7 +607,16 @@ def _near_a_cue(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue], sites: list
 
 
 def _weapons_destroyed(unit: Unit, cue: d.Cue) -> bool:
-    return any(h.category == "weapon" and 0 <= h.start - cue.end <= 40 for h in unit.hits)
+    """ "destroyed 16 Shahed drones", "уничтожили 15 дронов": a count of weapons right after the
+    verb (not "hit by a drone")."""
+    counts = [h for h in unit.hits if h.category in ("number", "vague")]
+    for w in unit.of("weapon"):
+        gap = unit.text[cue.end : w.start]
+        if 0 <= w.start - cue.end <= 40 and (
+            any(ch.isdigit() for ch in gap) or any(cue.end <= q.start < w.start for q in counts)
+        ):
+            return True
+    return False
 
 
 def _clause_span(unit: Unit, ref: places.PlaceRef | None, several: bool) -> tuple[int, int]:

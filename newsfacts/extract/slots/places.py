@@ -384,11 +384,9 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces, lexicon: 
             continue
         # the region named right after it ("Отрадное Харьковской области"), else the article's
         named = [r for r in out if r.place.kind == "admin1" and 0 <= r.start - e0 <= 3 and r.place.admin1]
-        region = (
-            named[0].place.admin1
-            if named
-            else body.main_admin1({r.place.admin1 for r in refs if r.place.admin1} or set(body.admin1_counts))
-        )
+        # not the region of a partial reading of this very name ("Verkhnia" of "Verkhnia Syrovatka")
+        around = {r.place.admin1 for r in refs if r.place.admin1 and not (r.start < e0 and s0 < r.end)}
+        region = named[0].place.admin1 if named else body.main_admin1(around or set(body.admin1_counts))
         if region is None:
             continue
         country = _country_of(region)
