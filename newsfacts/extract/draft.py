@@ -144,7 +144,9 @@ def _sites(unit: Unit, refs: list[places.PlaceRef]) -> list[places.PlaceRef]:
             and r.place.kind == "settlement"
             and not any(s.place.kind == "settlement" and s.start < r.start for s in sites)
         ):
-            sites.append(r)
+            region = places.regional(r.place.admin1) if r.place.admin1 and _unnamed_settlement(unit) else None
+            # "a village on the fringes of Kramatorsk": an unnamed place in that region
+            sites.append(replace(r, place=region, role=places.UNNAMED) if region is not None else r)
     sites.sort(key=lambda r: r.start)
     if not sites:
         # a landmark is the place only where nothing else is named ("fighting near Pokrovsk")
