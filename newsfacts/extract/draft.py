@@ -288,8 +288,8 @@ def _fallback_where(
     unit: Unit, refs: list[places.PlaceRef], cues: list[d.Cue], ctx: ArticleContext, previous: list[Draft]
 ) -> Where | None:
     families = {c.family for c in cues}
-    if families & {d.ABDUCTION, d.ARREST}:
-        # "abducted the mayor of Melitopol": the official's town is where it happened
+    if families & {d.ABDUCTION, d.ARREST, d.PROTEST}:
+        # "abducted the mayor of Melitopol", "a protest at the building, the Melitopol council said"
         for r in refs:
             if r.role == places.OFFICIAL and r.place.kind == "settlement":
                 return where_of(r.place, r.raw)

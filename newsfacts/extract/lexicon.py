@@ -31,7 +31,7 @@ NUMERIC_CATEGORIES = frozenset({"number", "vague", "weekday", "month", "relday"}
 # The categories that make a sentence a candidate: only such sentences are scanned in full.
 TRIGGER_CATEGORIES = frozenset({"cue", "casualty"})
 # Frequent function words ("in", "a", "and", "to"), looked up only where a rule asks for them.
-LAZY_CATEGORIES = frozenset({"locative", "indefinite", "conjunction", "span_to", "previous"})
+LAZY_CATEGORIES = frozenset({"locative", "indefinite", "conjunction", "span_to", "previous", "genitive"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -265,8 +265,9 @@ def _names_after_re(language: str) -> re.Pattern[str]:
     lexicon = load_lexicon(language)
     joiner = lexicon.pattern("conjunction") if lexicon else "(?!)"
     word = r"[A-ZА-ЯІЇЄҐ][\w'’-]+"
+    of = lexicon.pattern("genitive") if lexicon else "(?!)"
     return re.compile(
-        rf"\s+(?:(?:de|of|di|du|des|von|do|da|dos|das)\s+)?(?:la\s+|the\s+)?(?P<names>{word}(?:\s*,\s*{word})*(?:\s*,?\s*{joiner}\s+{word}))"
+        rf"\s+(?:{of}\s+)?(?:\w{{1,3}}\s+)?(?P<names>{word}(?:\s*,\s*{word})*(?:\s*,?\s*{joiner}\s+{word}))"
     )
 
 
@@ -353,7 +354,14 @@ def _name_list_re(language: str) -> re.Pattern[str]:
 
 
 _NAME_BEFORE_RE = re.compile(rf"(?P<name>{_NAME})\s+$")
-_NAME_AFTER_RE = re.compile(rf"\s+(?P<name>{_NAME})(?=[\s,.;:)]|$)")
+
+
+@cache
+def _name_after_re(language: str) -> re.Pattern[str]:
+    """A name right after a place word: "хутор Красный", "the settlement of Robotyne"."""
+    lexicon = load_lexicon(language)
+    of = lexicon.pattern("genitive") if lexicon else "(?!)"
+    return re.compile(rf"\s+(?:{of}\s+)?(?P<name>{_NAME})(?=[\s,.;:)]|$)")
 
 
 def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces, lexicon: Lexicon) -> list[PlaceRef]:
@@ -367,7 +375,7 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces, lexicon: 
         # Грузское": a name next to a place word
         if h.value not in ("community", "settlement"):
             continue
-        after = _NAME_AFTER_RE.match(text, h.end)
+        after = _name_after_re(lexicon.language).match(text, h.end)
         before = (
             _NAME_BEFORE_RE.search(text, max(0, h.start - 48), h.start) if h.value == "community" else None
         )
