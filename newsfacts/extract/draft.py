@@ -114,8 +114,20 @@ def drafts_for(
     sites = [r for r in sites if _near_a_cue(unit, r, cues, sites)]
     out: list[Draft] = []
     if sites:
+        # a place named twice in one sentence is one site per action told there ("shot down over
+        # Belgorod, but a building in Belgorod was damaged": an interception and a strike)
+        seen: set[tuple[str | None, str | None, str, str]] = set()
         for ref in sites:
             cue = _cue_for(cues, ref.start, ref.end)
+            key = (
+                ref.place.admin1,
+                ref.place.name if ref.place.kind != "admin1" else None,
+                ref.place.kind,
+                cue.family,
+            )
+            if key in seen:
+                continue
+            seen.add(key)
             where = where_of(ref.place, ref.raw)
             if ref.role == places.UNNAMED:
                 where = replace(where, unnamed=True)
@@ -177,14 +189,7 @@ def _sites(unit: Unit, refs: list[places.PlaceRef]) -> list[places.PlaceRef]:
             and any(0 < s.start - r.end <= 2 and s.place.kind == "settlement" for s in kept)
         )
     ]
-    seen: set[tuple[str | None, str | None, str]] = set()
-    unique = []
-    for r in kept:
-        key = (r.place.admin1, r.place.name if r.place.kind != "admin1" else None, r.place.kind)
-        if key not in seen:
-            seen.add(key)
-            unique.append(r)
-    return unique
+    return kept
 
 
 _FOREIGN_FAMILIES = frozenset({d.PROTEST, d.RIOT, d.EXCHANGE, d.CEASEFIRE, d.ARREST, d.INTERCEPT})
