@@ -228,6 +228,7 @@ def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue]) -> bool:
 
 _ONE_WORD_RE = re.compile(r"^\s+[a-zа-яіїєґ]+\s+$")  # "in central Moscow"
 _FOREIGN_REACH = 25  # "drones struck a fuel depot in Port Sudan": a foreign town close to its strike
+_COUNTRY_REACH = 40  # "detained in Russia at the protests": the country of a nationwide protest
 
 _CAPITALS = frozenset(
     {
@@ -337,10 +338,22 @@ def _fallback_where(
                         return replace(where_of(region, None), unnamed=True)
                 return p.where
             break
+    if families & {d.PROTEST, d.RIOT}:
+        # "1,386 people were detained at protests in Russia": nationwide protests, coded to the country
+        protest_countries = [
+            r
+            for r in refs
+            if r.place.kind == "country"
+            and any(0 <= r.start - h.end <= 5 for h in unit.of("locative"))
+            and any(
+                abs(r.start - c.start) <= _COUNTRY_REACH for c in cues if c.family in (d.PROTEST, d.ARREST)
+            )
+        ]
+        if protest_countries and protest_countries[0].place.country:
+            return Where(protest_countries[0].place.country, None, None, None, None)
     if families & {d.EXCHANGE, d.CEASEFIRE} and unit.has("agreed", "deal") and ctx.talks is not None:
-        return where_of(
-            ctx.talks, None
-        )  # "a deal reached at talks is an Agreement at the place of the talks"
+        # "a deal reached at talks is an Agreement at the place of the talks"
+        return where_of(ctx.talks, None)
     countries = [r for r in refs if r.place.kind == "country" and r.role == places.SITE]
     owners = [r for r in refs if r.place.kind == "country" and r.role == places.OWNER]
     if d.INTERCEPT in families and not countries and owners and owners[0].place.country in ("UA", "RU"):
