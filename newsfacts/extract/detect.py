@@ -46,9 +46,12 @@ def horizon(unit: Unit) -> int:
     starts = [h.start for h in unit.of("history")]
     # "since 2024", "с 2022 года", "desde 2014": a span of years
     starts += [h.start for h in unit.of("since") if _YEAR_RE.match(unit.text, h.end)]
+    # "the tenth sabotage in 2023": a count over a year, not an incident
+    starts += [h.start for h in unit.of("locative") if _BARE_YEAR_RE.match(unit.text, h.end)]
     return min(starts, default=len(unit.text))
 
 
+_BARE_YEAR_RE = re.compile(r"\s+(?:19|20)\d\d(?![\d-])")
 _YEAR_RE = re.compile(r"\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:19|20)\d\d")
 
 

@@ -338,6 +338,12 @@ def _fallback_where(
                         return replace(where_of(region, None), unnamed=True)
                 return p.where
             break
+    theatre = ctx.body.theatre()
+    if hurt and families & _STRIKE_LIKE and unit.has("anaphora") and theatre is not None:
+        # "killing two people at an evacuation point in a part of the region": the article's region
+        region = places.regional(theatre)
+        if region is not None:
+            return replace(where_of(region, None), unnamed=True)
     if families & {d.PROTEST, d.RIOT}:
         # "1,386 people were detained at protests in Russia": nationwide protests, coded to the country
         protest_countries = [
