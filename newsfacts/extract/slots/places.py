@@ -445,10 +445,9 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces, lexicon: 
             continue
         region = max(counts, key=lambda a: (counts[a], body.admin1_counts.get(a, 0)))
         theatre = body.theatre()
-        if (
-            theatre is not None
-            and theatre != region
-            and any(geo.in_region(name, theatre) or geo.lookup(name) is None for _, _, name in members)
+        if theatre is not None and (
+            theatre == region
+            or any(geo.in_region(name, theatre) or geo.lookup(name) is None for _, _, name in members)
         ):
             region = theatre  # villages of the region the article is about, whatever namesakes lie elsewhere
         elif counts[region] * 2 < len(known) or (len(known) > 1 and counts[region] < 2):
