@@ -43,12 +43,16 @@ class Cue:
 def horizon(unit: Unit) -> int:
     """Where history starts in a sentence ("..., a year after an attack there that killed 20"):
     what comes after it is not coded."""
+    cached = unit.memo.get("horizon")
+    if isinstance(cached, int):
+        return cached
     starts = [h.start for h in unit.of("history")]
     # "since 2024", "с 2022 года", "desde 2014": a span of years
     starts += [h.start for h in unit.of("since") if _YEAR_RE.match(unit.text, h.end)]
     # "the tenth sabotage in 2023": a count over a year, not an incident
     starts += [h.start for h in unit.of("locative") if _BARE_YEAR_RE.match(unit.text, h.end)]
-    return min(starts, default=len(unit.text))
+    unit.memo["horizon"] = found = min(starts, default=len(unit.text))
+    return found
 
 
 _BARE_YEAR_RE = re.compile(r"\s+(?:19|20)\d\d(?![\d-])")

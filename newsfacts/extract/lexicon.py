@@ -78,21 +78,26 @@ class Lexicon:
     automaton: ahocorasick.Automaton
     triggers: ahocorasick.Automaton  # the phrases of TRIGGER_CATEGORIES only
 
-    def scan(self, text: str) -> list[Hit]:
-        """Every phrase of the lexicon in `text`, longest first where two of one category overlap."""
-        return _longest(list(_matches(self.automaton, text)))
+    def scan(self, text: str, folded: str | None = None) -> list[Hit]:
+        """Every phrase of the lexicon in `text`, longest first where two of one category overlap;
+        `folded` is `fold(text)` where the caller has it already."""
+        return _longest(
+            list(_matches(self.automaton, text if folded is None else folded, folded is not None))
+        )
 
-    def find(self, category: str, text: str) -> list[Hit]:
+    def find(self, category: str, text: str, folded: str | None = None) -> list[Hit]:
         """The phrases of one lazy category in `text`, found when a rule asks for them."""
         compiled = _lazy_re(self.language, category)
         if compiled is None:
             return []
         value = next(iter(self.words.get(category, {})), category)
-        return [Hit(m.start(), m.end(), category, value) for m in compiled.finditer(fold(text))]
+        target = fold(text) if folded is None else folded
+        return [Hit(m.start(), m.end(), category, value) for m in compiled.finditer(target)]
 
-    def triggered(self, text: str) -> bool:
+    def triggered(self, text: str, folded: str | None = None) -> bool:
         """Whether `text` has an incident or casualty word: a sentence without one needs no scan."""
-        return next(_matches(self.triggers, text), None) is not None
+        target = text if folded is None else folded
+        return next(_matches(self.triggers, target, folded is not None), None) is not None
 
     def values(self, category: str) -> tuple[str, ...]:
         return tuple(self.words.get(category, {}))
@@ -103,8 +108,8 @@ class Lexicon:
         return _pattern(self.language, category)
 
 
-def _matches(automaton: ahocorasick.Automaton, text: str) -> Iterator[Hit]:
-    folded = fold(text)
+def _matches(automaton: ahocorasick.Automaton, text: str, is_folded: bool = False) -> Iterator[Hit]:
+    folded = text if is_folded else fold(text)
     n = len(folded)
     for last, entries in automaton.iter(folded):
         for key_len, category, value, prefix in entries:

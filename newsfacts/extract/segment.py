@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsfacts.extract.lexicon import LAZY_CATEGORIES, Hit, Lexicon
+from newsfacts.extract.lexicon import LAZY_CATEGORIES, Hit, Lexicon, fold
 from newsfacts.records import ParsedArticle
 from newsfacts.sentences import split_sentences
 
@@ -27,6 +27,8 @@ class Unit:
     hits: tuple[Hit, ...]  # offsets relative to `text`
     by_category: dict[str, tuple[Hit, ...]] = field(default_factory=dict, compare=False, repr=False)
     lexicon: Lexicon | None = field(default=None, compare=False, repr=False)  # for the lazy categories
+    folded: str | None = field(default=None, compare=False, repr=False)  # `fold(text)`, computed once
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)  # per-sentence results
 
     def __post_init__(self) -> None:
         if not self.by_category and self.hits:
@@ -40,7 +42,7 @@ class Unit:
         if found is None:
             found = ()
             if category in LAZY_CATEGORIES and self.lexicon is not None:
-                found = tuple(self.lexicon.find(category, self.text))
+                found = tuple(self.lexicon.find(category, self.text, self.folded))
             self.by_category[category] = found
         return found
 
@@ -67,8 +69,11 @@ def segment(article: ParsedArticle, lexicon: Lexicon) -> list[Unit]:
         for start, end in _pieces(body, s.start, s.end):
             text = body[start:end]
             # a sentence with no incident or casualty word can code nothing: its words are not looked up
-            hits = tuple(lexicon.scan(text)) if lexicon.triggered(text) else ()
-            units.append(Unit(len(units), start, end, text, s.paragraph, hits, lexicon=lexicon))
+            folded = fold(text)
+            hits = tuple(lexicon.scan(text, folded)) if lexicon.triggered(text, folded) else ()
+            units.append(
+                Unit(len(units), start, end, text, s.paragraph, hits, lexicon=lexicon, folded=folded)
+            )
     return units
 
 

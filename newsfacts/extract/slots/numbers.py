@@ -84,7 +84,7 @@ def quantities(unit: Unit, language: str = "en") -> list[Quantity]:
                 i += 1
         found.append(Quantity(h.start, end, value))
         i += 1
-    if language in TEXT2NUM_LANGUAGES:
+    if language in TEXT2NUM_LANGUAGES and unit.has("casualty"):
         found += _compound_words(unit, language, found)
     ages = unit.of("age")
     months = unit.of("month")

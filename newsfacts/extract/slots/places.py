@@ -238,6 +238,8 @@ def _listed_regions(unit: Unit, refs: list[PlaceRef], lexicon: Lexicon) -> list[
     """Regions listed before one plural region word ("над Курской, Брянской и Орловской областями",
     "the Sumy, Kharkiv and Poltava regions"): each member is a region."""
     out = list(refs)
+    if not unit.has("conjunction"):
+        return out  # no list without "and"
     for h in unit.of("placeword", "region"):
         m = _region_list_re(lexicon.language).search(unit.text[max(0, h.start - 160) : h.start])
         if m is None:
