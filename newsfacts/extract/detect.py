@@ -49,6 +49,9 @@ def horizon(unit: Unit) -> int:
     starts = [h.start for h in unit.of("history")]
     # "since 2024", "с 2022 года", "desde 2014": a span of years
     starts += [h.start for h in unit.of("since") if _YEAR_RE.match(unit.text, h.end)]
+    # "the deadliest since a September 30 strike": what follows is a comparison with the past
+    months = unit.of("month")
+    starts += [h.start for h in unit.of("since") if any(0 <= m.start - h.end <= 12 for m in months)]
     # "the tenth sabotage in 2023": a count over a year, not an incident
     starts += [h.start for h in unit.of("locative") if _BARE_YEAR_RE.match(unit.text, h.end)]
     unit.memo["horizon"] = found = min(starts, default=len(unit.text))

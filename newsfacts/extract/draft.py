@@ -168,11 +168,23 @@ def _sites(unit: Unit, refs: list[places.PlaceRef]) -> list[places.PlaceRef]:
             region = places.regional(sites[0].place.admin1)
             if region is not None:
                 sites = [replace(sites[0], place=region, role=places.UNNAMED)]
+    # "Kizomys in the Bilozerka hromada": the village is the place, its community only locates it
+    communities = unit.of("placeword", "community")
+    sites = [
+        r
+        for r in sites
+        if not (
+            any(0 <= h.start - r.end <= 2 for h in communities)
+            and any(s.place.kind == "settlement" and 0 < r.start - s.end <= 40 for s in sites)
+        )
+    ]
     settlements = [r for r in sites if r.place.kind == "settlement"]
     kept = []
     for r in sites:
         if r.place.kind in ("admin1", "district") and any(
-            s.place.admin1 == r.place.admin1 and not _namesake(s.place, r.place) for s in settlements
+            actors.same_region_group(s.place.admin1) == actors.same_region_group(r.place.admin1)
+            and not _namesake(s.place, r.place)
+            for s in settlements
         ):
             continue  # "Bila Tserkva in the Kyiv region", "Nova Sloboda, Konotop district": one place
         if r.place.kind == "admin1" and any(

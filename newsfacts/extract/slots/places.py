@@ -25,6 +25,7 @@ OFFICIAL = "official"
 OWNER = "owner"
 ORIGIN = "origin"  # where weapons were launched from: "drones launched from the Kursk region"
 FRONT = "front"  # a front named after a town: "the Pokrovsk direction"
+ROUTE = "route"  # an end of a route: "a train carrying fuel from Crimea to Melitopol"
 REFERENCE = "reference"  # a landmark for another place: "Otradnoye near Belgorod", "the Pokrovsk sector"
 DATELINE = "dateline"  # "KHARKIV, May 16 (Wire) -": where the report was filed
 UNNAMED = "unnamed"  # the region of a place the text leaves unnamed
@@ -552,6 +553,20 @@ _ORIGIN_GAP_RE = re.compile(
 _DATELINE_RE = re.compile(r"^\s*(?:,|\(|—|–|-|\s\()")
 
 
+def _on_a_route(unit: Unit, ref: PlaceRef) -> bool:
+    """ "from Crimea to Melitopol and Dniprorudne": both ends of a route, neither of them hit."""
+    text = unit.text
+    froms = [h for h in unit.of("origin") if text[h.start : h.end].lower() in _BARE_FROM]
+    tos = unit.of("span_to")
+    if not froms or not tos:
+        return False
+    start = any(0 <= ref.start - f.end <= 6 for f in froms) and any(0 <= t.start - ref.end <= 2 for t in tos)
+    end = any(
+        0 <= ref.start - t.end <= 40 and any(0 <= t.start - f.end <= 40 for f in froms) for t in tos
+    ) and any(0 <= ref.start - t.end <= 2 for t in tos)
+    return start or end
+
+
 def _role(unit: Unit, ref: PlaceRef) -> str:
     text = unit.text
     if ref.start <= 2 and ref.raw.isupper() and _DATELINE_RE.match(text[ref.end : ref.end + 3]):
@@ -573,6 +588,8 @@ def _role(unit: Unit, ref: PlaceRef) -> str:
         return NAME
     if any(0 <= h.start - ref.end <= 2 for h in unit.of("front")):
         return FRONT
+    if _on_a_route(unit, ref):
+        return ROUTE
     for h in unit.of("origin"):
         gap = text[h.end : ref.start]
         if 0 <= ref.start - h.end <= 24 and _ORIGIN_GAP_RE.match(gap):
