@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsfacts.extract.lexicon import Hit
 from newsfacts.extract.segment import Unit
 
 # Families of cue, from the lexicon's [cue] table, and what they code.
@@ -68,40 +69,42 @@ _FUTURE_AFTER = frozenset(
 
 
 def detect(unit: Unit) -> list[Cue]:
-    if unit.has("nonevent"):
-        return []  # sanctions, deliveries of weapons: policy, not an incident
+    candidates = unit.of("cue") + unit.of("casualty")
+    if not candidates or unit.has("nonevent"):
+        return []  # no incident word; or sanctions, deliveries of weapons: policy, not an incident
     limit = horizon(unit)
-    months = unit.of("month")
+    text = unit.text
+    months = {o.start for o in unit.of("month")}
     # "May 16" is a date, not "may"
-    modals = [m for m in unit.of("modal") if not any(o.start == m.start for o in months)]
+    modals = [
+        (m.start, m.end, text[m.start : m.end].lower()) for m in unit.of("modal") if m.start not in months
+    ]
     negations = unit.of("negation")
-    habitual = unit.of("habitual")
+    habitual = [x.start for x in unit.of("habitual")]
     cues: list[Cue] = []
-    for h in unit.hits:
-        if h.category == "cue":
-            family = str(h.value)
-        elif h.category == "casualty":
-            family = CASUALTY
-        else:
-            continue
+    for h in sorted(candidates, key=lambda h: h.start):
         if h.start >= limit:
             continue
-        if any(n.start <= h.start < n.end for n in negations):
+        if negations and any(n.start <= h.start < n.end for n in negations):
             continue  # "no damage was reported", "no one was injured"
-        if any(
-            0 <= h.start - m.end <= _MODAL_REACH for m in modals if unit.text[m.start : m.end].lower() != "to"
-        ):
+        if modals and _governed(h, modals):
             continue
-        if any(0 <= h.start - m.end <= 1 for m in modals):
-            continue  # "to strike deep inside Russia": an aim, not a deed
-        if any(
-            0 <= m.start - h.end <= 2 and unit.text[m.start : m.end].lower() in _FUTURE_AFTER for m in modals
-        ):
-            continue  # "the exchange will take place": not yet
-        if any(abs(h.start - x.start) <= _HABIT_REACH for x in habitual):
+        if habitual and any(abs(h.start - x) <= _HABIT_REACH for x in habitual):
             continue  # "is shelled regularly": a habit, not an incident
+        family = str(h.value) if h.category == "cue" else CASUALTY
         cues.append(Cue(family, h.start, h.end))
     return cues
+
+
+def _governed(h: Hit, modals: list[tuple[int, int, str]]) -> bool:
+    for start, end, word in modals:
+        if word != "to" and 0 <= h.start - end <= _MODAL_REACH:
+            return True  # "could attack", "threatened to strike"
+        if 0 <= h.start - end <= 1:
+            return True  # "to strike deep inside Russia": an aim, not a deed
+        if 0 <= start - h.end <= 2 and word in _FUTURE_AFTER:
+            return True  # "the exchange will take place": not yet
+    return False
 
 
 def nearest(cues: list[Cue], start: int, end: int, families: frozenset[str] | None = None) -> Cue | None:
