@@ -41,7 +41,7 @@ def extract_mentions(article: ParsedArticle) -> list[EventMention]:
     if not families:
         return []
     body = read_body([u for u, found in zip(units, cues, strict=True) if found])
-    talks = talks_place(units, lexicon, body) if families & {d.EXCHANGE, d.CEASEFIRE} else None
+    talks = talks_place(units, lexicon) if families & {d.EXCHANGE, d.CEASEFIRE} else None
     ctx = ArticleContext(
         article.language or "", article.published, families, body, talks, first_party(article, lexicon, units)
     )

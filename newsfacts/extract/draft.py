@@ -399,6 +399,9 @@ def _target_country(unit: Unit, countries: list[places.PlaceRef], families: set[
             return {actors.RUSSIA: "RU", actors.UKRAINE: "UA"}.get(side or "")
         return None
     names = {r.place.country for r in countries}
+    aimed = [r for r in countries if any(0 <= r.start - c.end <= 2 for c in unit.of("cue", d.STRIKE))]
+    if d.STRIKE in families and aimed and aimed[0].place.country in ("UA", "RU"):
+        return aimed[0].place.country  # "Russia attacked Ukraine overnight": the country attacked
     located = [r for r in countries if any(0 <= r.start - h.end <= 5 for h in unit.of("locative"))]
     if located and located[0].place.country in ("UA", "RU"):
         return located[0].place.country  # "refineries in Russia": there
@@ -601,13 +604,15 @@ _INDEFINITE_GAP = 14  # "a village", "a nearby village", "un pueblo cercano"
 _NAMED_AFTER_RE = re.compile(r"^\s+(?:of|called|named|de|di|du|von|do|da)\s+[A-ZА-ЯІЇЄҐ]")
 
 
-def talks_place(units: list[Unit], lexicon: Lexicon, body: places.BodyPlaces) -> geo.Place | None:
+def talks_place(units: list[Unit], lexicon: Lexicon) -> geo.Place | None:
     """The town the article's talks were held in ("peace talks in Istanbul")."""
     for unit in units:
-        for h in unit.of("talks"):
-            for r in places.find(unit, lexicon, body):
-                if r.place.kind == "settlement" and 0 <= r.start - h.end <= 24:
-                    return r.place
+        for h in lexicon.scan(unit.text):
+            if h.category != "talks":
+                continue
+            for m in geo.find_places(unit.text):
+                if m.place.kind == "settlement" and 0 <= m.start - h.end <= 24:
+                    return m.place
     return None
 
 

@@ -561,10 +561,21 @@ def _on_a_route(unit: Unit, ref: PlaceRef) -> bool:
     if not froms or not tos:
         return False
     start = any(0 <= ref.start - f.end <= 6 for f in froms) and any(0 <= t.start - ref.end <= 2 for t in tos)
-    end = any(
-        0 <= ref.start - t.end <= 40 and any(0 <= t.start - f.end <= 40 for f in froms) for t in tos
-    ) and any(0 <= ref.start - t.end <= 2 for t in tos)
+    # after "to", and the names joined to it by "and": "to Tokmak and Berdiansk"
+    joined = [t for t in tos if any(0 <= t.start - f.end <= 40 for f in froms)]
+    end = any(0 <= ref.start - t.end <= 2 for t in joined) or any(
+        0 <= ref.start - t.end <= 40 and _only_names_between(unit, t.end, ref.start) for t in joined
+    )
     return start or end
+
+
+def _only_names_between(unit: Unit, start: int, end: int) -> bool:
+    """Capitalised names and "and" between two offsets: one list."""
+    gap = unit.text[start:end]
+    for j in unit.of("conjunction"):
+        if start <= j.start < end:
+            gap = gap.replace(unit.text[j.start : j.end], " ", 1)
+    return bool(re.fullmatch(r"(?:\s|,|[A-ZА-ЯІЇЄҐ][\w'’-]*)*", gap))
 
 
 def _role(unit: Unit, ref: PlaceRef) -> str:

@@ -301,3 +301,108 @@ def test_russian_article() -> None:
         3,
         date(2024, 5, 15),
     )
+
+
+# --- guideline rules, one sentence set each (written for these tests) ---------------------------
+
+
+def coded(*paragraphs: str, language: str = "en") -> list[tuple[str, str | None, str | None, str | None]]:
+    return sorted(
+        (m.event_type, m.sub_event_type, m.admin1, m.location)
+        for m in extract_mentions(article(*paragraphs, language=language))
+    )
+
+
+def test_debris_that_injures_codes_the_strike() -> None:
+    [m] = extract_mentions(
+        article("Debris from a drone shot down over the town of Klintsy injured two men, the governor said.")
+    )
+    assert (m.event_type, m.sub_event_type, m.location, m.injured) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        "Klintsy",
+        2,
+    )
+
+
+def test_debris_that_only_damages_leaves_the_interception() -> None:
+    [m] = extract_mentions(
+        article("Air defences shot down a drone over Kursk; falling debris damaged the roof of a house.")
+    )
+    assert m.sub_event_type == "Disrupted weapons use"
+
+
+def test_damage_reported_after_an_interception_is_a_strike_there() -> None:
+    got = coded(
+        "Twelve drones were shot down over the Belgorod region, but a warehouse in Shebekino was damaged."
+    )
+    assert ("Explosions/Remote violence", "Air/drone strike", "Belgorod", "Shebekino") in got
+
+
+def test_no_damage_is_no_strike() -> None:
+    got = coded("Air defences shot down all the drones over the Mykolaiv region, and no damage was reported.")
+    assert [g[1] for g in got] == ["Disrupted weapons use"]
+
+
+def test_regions_listed_after_a_region_word_are_regions() -> None:
+    got = coded("Russian missiles hit energy facilities in the regions of Odesa, Poltava and Sumy overnight.")
+    assert {(g[2], g[3]) for g in got} == {("Odesa", None), ("Poltava", None), ("Sumy", None)}
+
+
+def test_a_tally_codes_one_interception_per_region() -> None:
+    got = coded(
+        "The ministry said 30 drones were destroyed over the Bryansk region, 12 over the Kursk region "
+        "and four over the Oryol region."
+    )
+    assert {g[2] for g in got} == {"Bryansk", "Kursk", "Oryol"}
+    assert {g[1] for g in got} == {"Disrupted weapons use"}
+
+
+def test_a_part_of_a_toll_is_not_the_toll() -> None:
+    [m] = extract_mentions(article("A missile hit Dnipro, injuring 30 people, including five children."))
+    assert m.injured == 30
+
+
+def test_ends_of_a_route_are_no_places_of_the_attack() -> None:
+    got = coded("Partisans blew up a train in Melitopol that carried fuel from Crimea to Tokmak and Berdiansk.")
+    assert [g[3] for g in got] == ["Melitopol"]
+
+
+def test_an_unnamed_village_by_a_town_codes_the_region() -> None:
+    got = coded("A missile hit a village on the fringes of Kramatorsk, injuring five.")
+    assert [(g[2], g[3]) for g in got] == [("Donetsk", None)]
+
+
+def test_a_plant_codes_the_town_it_stands_in() -> None:
+    got = coded("Shelling hit the area of the Zaporizhzhia nuclear power plant on Wednesday.")
+    assert [g[3] for g in got] == ["Enerhodar"]
+
+
+def test_a_deal_at_talks_is_an_agreement_at_the_talks() -> None:
+    got = coded(
+        "Delegations met for peace talks in Istanbul on Monday.",
+        "Both sides agreed to a new prisoner exchange of 500 soldiers each.",
+    )
+    assert ("Strategic developments", "Agreement", "Istanbul", "Istanbul") in [
+        (g[0], g[1], g[2], g[3]) for g in got
+    ]
+
+
+def test_nationwide_protest_is_coded_to_the_country() -> None:
+    [m] = extract_mentions(article("Police detained 300 people at protests in Russia on Wednesday."))
+    assert (m.event_type, m.country, m.admin1) == ("Protests", "RU", None)
+
+
+def test_a_wave_gives_its_weapon_and_day_to_the_places_it_names() -> None:
+    a = article(
+        "Russia attacked Ukraine overnight with 40 missiles and 300 drones.",
+        "Energy facilities were damaged in the Vinnytsia and Zhytomyr regions.",
+    )
+    got = {m.admin1: m for m in extract_mentions(a)}
+    assert set(got) == {"Vinnytsia", "Zhytomyr"}
+    assert {(m.weapon, m.event_date) for m in got.values()} == {("missile", THURSDAY)}
+
+
+def test_french_elided_article() -> None:
+    [m] = extract_mentions(article("L'attaque de drones a tué deux personnes à Odessa mardi.", language="fr"))
+    assert (m.location, m.fatalities, m.weapon) == ("Odesa", 2, "drone")
