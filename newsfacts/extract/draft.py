@@ -98,7 +98,53 @@ def where_of(place: geo.Place, raw: str | None) -> Where:
 def drafts_for(
     unit: Unit, cues: list[d.Cue], lexicon: Lexicon, ctx: ArticleContext, previous: list[Draft]
 ) -> list[Draft]:
-    """The drafts of one sentence, from the cues detected in it."""
+    """The drafts of one sentence, from the cues detected in it, one per place and day."""
+    return split_by_day(unit, _drafts_for(unit, cues, lexicon, ctx, previous), ctx)
+
+
+def split_by_day(unit: Unit, drafts: list[Draft], ctx: ArticleContext) -> list[Draft]:
+    """ "One event per place and day": a sentence that gives its strikes several days ("airstrikes
+    overnight on Tuesday, then drone attacks on Wednesday and Thursday") codes one event for each
+    day, each with the weapon named before its day."""
+    found = dates.days(unit, ctx.published)
+    if len({value for _, _, value in found}) < 2:
+        return drafts
+    out: list[Draft] = []
+    for x in drafts:
+        if x.family not in _STRIKE_LIKE or x.when.value is None:
+            out.append(x)
+            continue
+        previous_end = 0
+        for start, end, value in found:
+            weapon = weapons.first_weapon(unit, previous_end, start)
+            means = weapons.first_means(unit, previous_end, start)
+            if weapon is None and means is None:
+                weapon, sub = (
+                    (out[-1].weapon, out[-1].sub_event_type)
+                    if out and out[-1].where == x.where
+                    else (
+                        x.weapon,
+                        x.sub_event_type,
+                    )
+                )
+            else:
+                sub = weapons.strike_sub_type(weapon, means)
+            out.append(
+                replace(
+                    x,
+                    weapon=weapon,
+                    sub_event_type=sub,
+                    when=dates.DateRef(value, "weekday", 1),
+                    units=list(x.units),
+                )
+            )
+            previous_end = end
+    return out
+
+
+def _drafts_for(
+    unit: Unit, cues: list[d.Cue], lexicon: Lexicon, ctx: ArticleContext, previous: list[Draft]
+) -> list[Draft]:
     if not cues:
         return []
     families = {c.family for c in cues}
@@ -391,6 +437,10 @@ def _target_country(unit: Unit, countries: list[places.PlaceRef], families: set[
     for r in countries:
         if r.place.country in ("UA", "RU") and any(abs(w.start - r.start) <= 12 for w in wave):
             return r.place.country
+    if not countries and wave and d.STRIKE in families:
+        # "Russian strikes on Ukrainian energy infrastructure": the attacker's enemy
+        attacker = actors.named_side(unit)
+        return {actors.RUSSIA: "UA", actors.UKRAINE: "RU"}.get(attacker or "")
     if not countries and not wave:
         if d.INTERCEPT in families:
             # "Ukrainian drones were shot down overnight": over Russia; "Russian air defence": Russia

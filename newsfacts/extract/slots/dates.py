@@ -88,6 +88,24 @@ def resolve(unit: Unit, published: date | None, start: int = 0, end: int | None 
     return NO_DATE
 
 
+def days(unit: Unit, published: date | None) -> list[tuple[int, int, date]]:
+    """Every day a sentence ties its incidents to, with where it is written ("overnight on
+    Tuesday, and with drones on Wednesday and Thursday"): for splitting one sentence into one
+    event per day. Announcement days, spans and days after "since" are left out."""
+    if unit.of("range") or any(h.value in ("night_to", "past_day") for h in unit.of("night")):
+        return []
+    announce = unit.of("announce")
+    since = unit.of("since")
+    out = []
+    for f in _expressions(unit, published):
+        if f.basis not in ("calendar", "weekday") or f.value is None or _announced(f, announce, unit.text):
+            continue
+        if any(0 <= f.start - s.end <= 6 for s in since):
+            continue
+        out.append((f.start, f.end, f.value))
+    return out
+
+
 def _announced(f: _Found, announce: list[Hit], text: str) -> bool:
     if f.basis == "relative":
         return False

@@ -364,7 +364,9 @@ def test_a_part_of_a_toll_is_not_the_toll() -> None:
 
 
 def test_ends_of_a_route_are_no_places_of_the_attack() -> None:
-    got = coded("Partisans blew up a train in Melitopol that carried fuel from Crimea to Tokmak and Berdiansk.")
+    got = coded(
+        "Partisans blew up a train in Melitopol that carried fuel from Crimea to Tokmak and Berdiansk."
+    )
     assert [g[3] for g in got] == ["Melitopol"]
 
 
@@ -406,3 +408,19 @@ def test_a_wave_gives_its_weapon_and_day_to_the_places_it_names() -> None:
 def test_french_elided_article() -> None:
     [m] = extract_mentions(article("L'attaque de drones a tué deux personnes à Odessa mardi.", language="fr"))
     assert (m.location, m.fatalities, m.weapon) == ("Odesa", 2, "drone")
+
+
+def test_one_event_per_day_a_sentence_names() -> None:
+    a = article(
+        "Russia launched missile strikes on Ukraine overnight on Monday, then drone attacks on Tuesday "
+        "and Wednesday, the air force said."
+    )
+    got = sorted((m.event_date, m.weapon) for m in extract_mentions(a))
+    assert got == [(date(2024, 5, 13), "missile"), (date(2024, 5, 14), "drone"), (date(2024, 5, 15), "drone")]
+
+
+def test_a_wave_on_the_enemy_s_infrastructure_is_coded_to_its_country() -> None:
+    [m] = extract_mentions(
+        article("Russian strikes on Ukrainian energy infrastructure went on overnight with 300 drones.")
+    )
+    assert (m.country, m.admin1, m.weapon) == ("UA", None, "drone")
