@@ -175,8 +175,8 @@ def _drafts_for(
                 continue
             seen.add(key)
             where = where_of(ref.place, ref.raw)
-            if ref.role == places.UNNAMED:
-                where = replace(where, unnamed=True)
+            if ref.role == places.UNNAMED or (ref.place.kind == "admin1" and _unnamed_settlement(unit)):
+                where = replace(where, unnamed=True)  # "a Belgorod region village": named later, if at all
             others = tuple(s.start for s in sites if s is not ref)
             out.append(_draft(unit, cue, where, cues, ctx, others, ref))
         return [x for x in out if x is not None]
@@ -214,8 +214,9 @@ def _sites(unit: Unit, refs: list[places.PlaceRef]) -> list[places.PlaceRef]:
             region = places.regional(sites[0].place.admin1)
             if region is not None:
                 sites = [replace(sites[0], place=region, role=places.UNNAMED)]
-    # "Kizomys in the Bilozerka hromada": the village is the place, its community only locates it
-    communities = unit.of("placeword", "community")
+    # "Kizomys in the Bilozerka hromada", "Nova Sloboda, Konotop district": the village is the place,
+    # its community or district only locates it
+    communities = unit.of("placeword", "community") + unit.of("placeword", "district")
     sites = [
         r
         for r in sites
@@ -370,8 +371,8 @@ def _fallback_where(
                 or any(0 <= h.start - r.end <= 24 for h in unit.of("official", "regional"))
             )
             place = places.regional(r.place.admin1) if regional else r.place
-            recent = _recent(unit, previous)
-            if recent is not None and recent.where.admin1 == r.place.admin1 and recent.family in _STRIKE_LIKE:
+            recent = _recent(unit, previous, r.place.admin1)
+            if recent is not None and recent.family in _STRIKE_LIKE:
                 return recent.where  # the toll of the attack just told, given by the region's official
             if place is not None:
                 return where_of(place, r.raw)
@@ -666,12 +667,13 @@ def talks_place(units: list[Unit], lexicon: Lexicon) -> geo.Place | None:
     return None
 
 
-def _recent(unit: Unit, previous: list[Draft]) -> Draft | None:
-    """The incident told just before: an official's toll a few sentences on belongs to it."""
-    for p in reversed(previous):
-        if unit.paragraph - p.unit.paragraph <= 2 and unit.index - p.unit.index <= 4 and not p.country_level:
+def _recent(unit: Unit, previous: list[Draft], admin1: str | None = None) -> Draft | None:
+    """The incident told just before (in that region): an official's toll a few sentences on
+    belongs to it."""
+    for p in reversed(previous[-3:]):
+        close = unit.paragraph - p.unit.paragraph <= 2 and unit.index - p.unit.index <= 4
+        if close and not p.country_level and (admin1 is None or p.where.admin1 == admin1):
             return p
-        break
     return None
 
 
