@@ -35,6 +35,7 @@ def assemble(
     drafts = drop_region_level_when_towns_named(drafts)
     drafts = drop_territory_without_a_place(drafts)
     drafts = drop_interception_where_strike_hit(drafts)
+    drafts = drop_city_beside_its_region(drafts)
     drafts = weapon_from_story(drafts, story_weapon)
     drafts = weapon_from_the_attack_just_told(drafts)
     return drafts
@@ -261,6 +262,25 @@ def drop_territory_without_a_place(drafts: list[Draft]) -> list[Draft]:
         x
         for x in drafts
         if not (x.event_type == BATTLES and x.family in (d.CAPTURE, d.LIBERATE) and x.where.location is None)
+    ]
+
+
+def drop_city_beside_its_region(drafts: list[Draft]) -> list[Draft]:
+    """ "Three over the Moscow region, one of them flying at Moscow": an interception tally codes
+    the region, not its capital named with it."""
+    regions = {
+        (x.where.admin1, x.unit.index)
+        for x in drafts
+        if x.sub_event_type == "Disrupted weapons use" and x.where.location is None and x.where.admin1
+    }
+    return [
+        x
+        for x in drafts
+        if not (
+            x.sub_event_type == "Disrupted weapons use"
+            and x.where.location
+            and (x.where.admin1, x.unit.index) in regions
+        )
     ]
 
 

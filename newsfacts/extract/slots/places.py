@@ -403,9 +403,13 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces, lexicon: 
         country = _country_of(region)
         out = [r for r in out if not (r.start < e0 and s0 < r.end)]
         name = text[s0:e0]
-        place = geo.Place(
-            local_spelling(name, country), "settlement", country, region, None, None, None, 0, 1
-        )
+        known = geo.in_region(name, region) or geo.in_region(_unmixed(name), region)
+        if known is not None:
+            place = known  # the region's own village of that name
+        else:
+            place = geo.Place(
+                local_spelling(name, country), "settlement", country, region, None, None, None, 0, 1
+            )
         out.append(PlaceRef(s0, e0, name, place, SITE))
     areas = [
         r
@@ -481,11 +485,18 @@ _AREA_WORD_RE = re.compile(r"\s(?!regional)\w+$")
 _BEFORE_AREA_RE = re.compile(rf"(?P<name>{_NAME})(?:,\s+|\s+in\s+(?:the\s+)?|\s+(?:у|в)\s+)$")
 
 
+def _unmixed(name: str) -> str:
+    """A name written in two scripts, in the script most of its letters use, case kept."""
+    lowered = geo.unmix_scripts(name.lower())
+    return "".join(u.upper() if c.isupper() else u for c, u in zip(name, lowered, strict=True))
+
+
 def local_spelling(name: str, country: str) -> str:
     """A village the gazetteer lacks, in English letters: Cyrillic brought to its dictionary form
     and transliterated (Ukrainian way in Ukraine, the usual Russian way in Russia, as the guideline
     asks); a Latin Ukrainian name spelt with ia, iu, ie inside the word."""
     if not name.isascii():
+        name = _unmixed(name)
         cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in name)
         if not cyrillic:
             return name
