@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsfacts.config import DATA_ROOT_ENV, PROJECT_ROOT, SAMPLES_DIR, DataPaths
+from newsfacts.extract.lexicon import LANGUAGES
 from newsfacts.ingest import (
     MANIFEST_NAMES,
     is_container,
@@ -262,6 +263,19 @@ def summarise(paths: DataPaths, out: TextIO) -> int:
         )
         for day, raw, rejected, parsed, mentions, quarantined in rows:
             print(f"{day!s:<12}{raw:>6}{rejected:>10}{parsed:>8}{mentions:>10}{quarantined:>13}", file=out)
+        # articles by language: those with a lexicon are coded, the others only counted
+        languages = con.execute(
+            """
+            select coalesce(p.language, '?') as language, count(*) as articles,
+                   count(distinct m.article_id) as with_events
+            from parsed.articles p left join events.mentions m using (article_id)
+            group by all order by 2 desc, 1
+            """
+        ).fetchall()
+        print("\narticles by language (coded: " + ", ".join(LANGUAGES) + "):", file=out)
+        for language, articles, with_events in languages:
+            coded = "coded" if language in LANGUAGES else "not coded"
+            print(f"  {language:<4}{articles:>6} articles, {with_events:>5} with events  ({coded})", file=out)
         events, deleted, killed, multi = con.execute(
             """
             select count(*) filter (where not is_deleted), count(*) filter (where is_deleted),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -44,6 +45,8 @@ def test_partition_range_backfill_as_one_run(data_paths: DataPaths, landed_sampl
     summary = run([str(BIN / "newsfacts"), "summary"], env).stdout
     for day in landed_samples:
         assert day.isoformat() in summary
+    # an article in a language without a lexicon is counted, and gives no event
+    assert re.search(r"\bnl\s+1 articles,\s+0 with events\s+\(not coded\)", summary)
     first = summary
     run(command, env)  # the same range again: same rows
     assert run([str(BIN / "newsfacts"), "summary"], env).stdout == first
