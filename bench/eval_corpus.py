@@ -47,41 +47,36 @@ def _place(event: Mapping[str, Any]) -> str:
     return f"{event.get('country')}/{event.get('admin1')}/{event.get('location')}"
 
 
-def miss_cause(gold: Mapping[str, Any], predicted: list[Mapping[str, Any]]) -> str:
-    def same_place(p: Mapping[str, Any]) -> bool:
-        return same_event({**gold, "event_type": p.get("event_type")}, p)
+def _cause(event: Mapping[str, Any], others: list[Mapping[str, Any]], missed: bool) -> str:
+    """Why `event` (a missed gold event, or a spurious extracted one) has no partner in `others`."""
 
-    if any(same_place(p) for p in predicted):
+    def same_place(other: Mapping[str, Any]) -> bool:
+        gold, extracted = (event, other) if missed else (other, event)
+        return same_event({**gold, "event_type": extracted.get("event_type")}, extracted)
+
+    if any(same_place(o) for o in others):
         return "wrong type"
     if any(
-        normalise_name(p.get("admin1")) == normalise_name(gold.get("admin1"))
-        and p.get("country") == gold.get("country")
-        and p.get("event_type") == gold.get("event_type")
-        for p in predicted
+        normalise_name(o.get("admin1")) == normalise_name(event.get("admin1"))
+        and o.get("country") == event.get("country")
+        and o.get("event_type") == event.get("event_type")
+        for o in others
     ):
         return "wrong place level"
-    evidence = gold.get("evidence") or ""
-    if any(p.get("evidence") and (p["evidence"] in evidence or evidence in p["evidence"]) for p in predicted):
-        return "split/merge"
-    return "not detected"
+    evidence = event.get("evidence") or ""
+    for o in others:
+        theirs = o.get("evidence") or ""
+        if evidence and theirs and (theirs in evidence or evidence in theirs):
+            return "split/merge"
+    return "not detected" if missed else "not an event (or not in gold)"
+
+
+def miss_cause(gold: Mapping[str, Any], predicted: list[Mapping[str, Any]]) -> str:
+    return _cause(gold, predicted, missed=True)
 
 
 def spurious_cause(event: Mapping[str, Any], gold: list[Mapping[str, Any]]) -> str:
-    def same_place(g: Mapping[str, Any]) -> bool:
-        return same_event({**g, "event_type": event.get("event_type")}, event)
-
-    if any(same_place(g) for g in gold):
-        return "wrong type"
-    if any(
-        normalise_name(g.get("admin1")) == normalise_name(event.get("admin1"))
-        and g.get("country") == event.get("country")
-        and g.get("event_type") == event.get("event_type")
-        for g in gold
-    ):
-        return "wrong place level"
-    if any(event.get("evidence") and (event["evidence"] in (g.get("evidence") or "")) for g in gold):
-        return "split/merge"
-    return "not an event (or not in gold)"
+    return _cause(event, gold, missed=False)
 
 
 def report(

@@ -6,30 +6,8 @@ import hashlib
 from datetime import date
 
 from newsfacts.extract import EXTRACTOR_VERSION, extract_mentions
-from newsfacts.records import EventMention, ParsedArticle
-
-THURSDAY = date(2024, 5, 16)
-
-
-def article(*paragraphs: str, language: str = "en", published: date | None = THURSDAY) -> ParsedArticle:
-    return ParsedArticle(
-        article_id=hashlib.sha256("\n".join(paragraphs).encode()).hexdigest(),
-        landed_date=date(2024, 5, 17),
-        source_file="2024-05-17/test.txt",
-        title=None,
-        standfirst=None,
-        headings=(),
-        paragraphs=tuple(paragraphs),
-        paragraph_languages=tuple(language for _ in paragraphs),
-        removed_blocks=(),
-        language=language,
-        published=published,
-        published_basis=None,
-        source=None,
-        url=None,
-        word_count=sum(len(p.split()) for p in paragraphs),
-        parser_version="test",
-    )
+from newsfacts.records import EventMention
+from tests.unit.extract.helpers import THURSDAY, article
 
 
 def by_place(mentions: list[EventMention]) -> dict[str | None, EventMention]:

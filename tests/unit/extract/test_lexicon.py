@@ -7,6 +7,7 @@ import tomllib
 import pytest
 
 from newsfacts.extract.lexicon import LANGUAGES, LEXICON_DIR, NUMERIC_CATEGORIES, fold, load
+from newsfacts.vocabulary import WEAPONS
 
 # The categories and values the extraction code reads; every language file uses only these.
 CATEGORIES = {
@@ -26,19 +27,7 @@ CATEGORIES = {
         "abduction",
         "damage",
     },
-    "weapon": {
-        "drone",
-        "missile",
-        "guided bomb",
-        "aerial bomb",
-        "artillery",
-        "rocket",
-        "mortar",
-        "mine",
-        "explosive",
-        "grenade",
-        "small arms",
-    },
+    "weapon": set(WEAPONS),
     "casualty": {"killed", "injured"},
     "side": {"Russia", "Ukraine"},
     "agency": {"Russia", "Ukraine"},
