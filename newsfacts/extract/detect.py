@@ -100,8 +100,6 @@ def _governed(h: Hit, modals: list[tuple[int, int, str]]) -> bool:
     for start, end, word in modals:
         if word != "to" and 0 <= h.start - end <= _MODAL_REACH:
             return True  # "could attack", "threatened to strike"
-        if 0 <= h.start - end <= 1:
-            return True  # "to strike deep inside Russia": an aim, not a deed
         if 0 <= start - h.end <= 2 and word in _FUTURE_AFTER:
             return True  # "the exchange will take place": not yet
     return False

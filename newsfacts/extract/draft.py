@@ -185,9 +185,13 @@ def _drafts_for(
         return []
     cue = _cue_for(cues, 0, len(unit.text))
     draft = _draft(unit, cue, where, cues, ctx, (), None)
-    if draft is not None:
-        draft.country_level = where.admin1 is None and where.location is None
-    return [draft] if draft is not None else []
+    if draft is None:
+        return []
+    draft.country_level = where.admin1 is None and where.location is None
+    told = next((p for p in reversed(previous[-3:]) if p.where == where), None)
+    if draft.when.value is None and told is not None:
+        draft.when = told.when  # a follow-up sentence tells the day of the incident it completes
+    return [draft]
 
 
 def _sites(unit: Unit, refs: list[places.PlaceRef]) -> list[places.PlaceRef]:

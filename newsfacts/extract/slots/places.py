@@ -25,6 +25,7 @@ OFFICIAL = "official"
 OWNER = "owner"
 ORIGIN = "origin"  # where weapons were launched from: "drones launched from the Kursk region"
 FRONT = "front"  # a front named after a town: "the Pokrovsk direction"
+QUALIFIER = "qualifier"  # in brackets after a place, its district or region
 ROUTE = "route"  # an end of a route: "a train carrying fuel from Crimea to Melitopol"
 REFERENCE = "reference"  # a landmark for another place: "Otradnoye near Belgorod", "the Pokrovsk sector"
 DATELINE = "dateline"  # "KHARKIV, May 16 (Wire) -": where the report was filed
@@ -193,11 +194,48 @@ _REGION_WORD_END_RE = re.compile(r"\s(?!regional)\w+$")
 _IN_REGION_RE = re.compile(r"^(?:,\s*|\s+(?:in|of)\s+(?:the\s+)?)$")
 
 
+def _bracketed_region(unit: Unit, ref: PlaceRef, refs: list[PlaceRef]) -> str | None:
+    """ "Kamianske (Vasylivka, Zaporizhzhia)": the region written in brackets after a place."""
+    text = unit.text
+    opening = text.find("(", ref.end, ref.end + 3)
+    if opening < 0:
+        return None
+    closing = text.find(")", opening, opening + 80)
+    if closing < 0:
+        return None
+    inside = [r for r in refs if opening < r.start < closing]
+    for r in reversed(inside):
+        if r.place.kind == "admin1" and r.place.admin1:
+            return r.place.admin1
+        if r.place.admin1 and _same_name(r.place.name, r.place.admin1):
+            return r.place.admin1  # "(Kharkiv, Kharkiv)": a region that shares its city's name
+    return None
+
+
 def _namesake_in_named_region(unit: Unit, refs: list[PlaceRef]) -> list[PlaceRef]:
     """ "Ivanivka in the Kharkiv region", "Rylsk, Kursk region": the village of that name in that
     region, and the region is no place of its own (guideline, "Places": "X, Y" names one place)."""
     out = []
     for i, r in enumerate(refs):
+        bracketed = _bracketed_region(unit, r, refs) if r.place.kind == "settlement" else None
+        if bracketed and bracketed != r.place.admin1:
+            local = geo.in_region(r.place.name, bracketed) or geo.in_region(r.raw, bracketed)
+            region = regional(bracketed)
+            if local is None and region is not None:
+                local = geo.Place(
+                    local_spelling(r.raw, region.country),
+                    "settlement",
+                    region.country,
+                    bracketed,
+                    None,
+                    None,
+                    None,
+                    0,
+                    1,
+                )
+            if local is not None:
+                out.append(replace(r, place=local))
+                continue
         nxt = refs[i + 1] if i + 1 < len(refs) else None
         if (
             nxt is not None
@@ -589,8 +627,16 @@ def _only_names_between(unit: Unit, start: int, end: int) -> bool:
     return bool(re.fullmatch(r"(?:\s|,|[A-ZА-ЯІЇЄҐ][\w'’-]*)*", gap))
 
 
+_QUALIFIER_OPEN_RE = re.compile(r"[\w'’.]\s*\((?:[^()]{0,60},\s*)?$")
+
+
 def _role(unit: Unit, ref: PlaceRef) -> str:
     text = unit.text
+    if (
+        _QUALIFIER_OPEN_RE.search(text[max(0, ref.start - 64) : ref.start])
+        and ")" in text[ref.end : ref.end + 64]
+    ):
+        return QUALIFIER  # "Nikopol (Nikopol raion, Dnipropetrovsk)": the district and region of a place
     if ref.start <= 2 and ref.raw.isupper() and _DATELINE_RE.match(text[ref.end : ref.end + 3]):
         return DATELINE
     possessive = bool(_POSSESSIVE_RE.match(text[ref.end : ref.end + 3]))

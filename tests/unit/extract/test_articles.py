@@ -402,3 +402,24 @@ def test_a_wave_on_the_enemy_s_infrastructure_is_coded_to_its_country() -> None:
         article("Russian strikes on Ukrainian energy infrastructure went on overnight with 300 drones.")
     )
     assert (m.country, m.admin1, m.weapon) == ("UA", None, "drone")
+
+
+def test_notes_in_the_style_of_event_coders() -> None:
+    a = article(
+        "On 7 May 2024, Russian forces used a guided aerial bomb to strike Kharkiv city (Kharkiv, Kharkiv). "
+        "1 civilian was killed and 4 were wounded.",
+        "On 13 May 2024, Ukrainian forces regained control of Kamianske (Vasylivka, Zaporizhzhia).",
+        "On 5 May 2024, Russian forces shelled Nikopol city (Nikopol raion, Dnipropetrovsk). "
+        "2 civilians were injured.",
+        published=None,
+    )
+    got = {(m.admin1, m.location): m for m in extract_mentions(a)}
+    assert set(got) == {("Kharkiv", "Kharkiv"), ("Zaporizhzhia", "Kamianske"), ("Dnipropetrovsk", "Nikopol")}
+    kharkiv = got[("Kharkiv", "Kharkiv")]
+    assert (kharkiv.weapon, kharkiv.fatalities, kharkiv.injured, kharkiv.event_date) == (
+        "guided bomb",
+        1,
+        4,
+        date(2024, 5, 7),
+    )
+    assert got[("Zaporizhzhia", "Kamianske")].sub_event_type == "Government regains territory"
