@@ -20,6 +20,7 @@ INTERCEPT = "intercept"
 CAPTURE = "capture"
 LIBERATE = "liberate"
 CLASH = "clash"
+REPEL = "repel"  # "repelled Russian assaults": a clash started by the other side
 PROTEST = "protest"
 RIOT = "riot"
 ARREST = "arrest"

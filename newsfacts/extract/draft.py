@@ -42,6 +42,7 @@ _PRIORITY = (
     d.INTERCEPT,
     d.STRIKE,
     d.CLASH,
+    d.REPEL,
     d.DAMAGE,
     d.CASUALTY,
 )
@@ -483,9 +484,9 @@ def _draft(
     if (
         family == d.STRIKE
         and unit.has("military")
-        and any(c.family == d.CLASH and 0 <= cue.start - c.end <= 20 for c in cues)
+        and any(c.family in (d.CLASH, d.REPEL) and 0 <= cue.start - c.end <= 20 for c in cues)
     ):
-        family = d.CLASH  # "repelled Russian attacks near X": ground fighting
+        family = d.CLASH  # "repelled Russian attacks near X": ground fighting, the attacker's
     if (
         family == d.STRIKE
         and any(c.family == d.INTERCEPT for c in cues)
@@ -560,6 +561,22 @@ def _draft(
             actor1 = actors.RUSSIA if ctx.language == "ru" and owner == actors.UKRAINE else owner
         sub = "Government regains territory" if actor1 == owner else "Non-state actor overtakes territory"
         return Draft(family, BATTLES, sub, actor1, actors.other(actor1), where, None, 0, 0, when, [unit])
+    if family == d.REPEL:
+        # "Ukrainian troops repelled 12 assaults near Toretsk": the clash of the side repelled
+        actor1 = actors.other(named) if named else actors.other(owner)
+        return Draft(
+            d.CLASH,
+            BATTLES,
+            "Armed clash",
+            actor1,
+            actors.other(actor1),
+            where,
+            None,
+            toll.killed,
+            toll.injured,
+            when,
+            [unit],
+        )
     if family == d.CLASH:
         actor1 = named or actors.other(owner)
         return Draft(
