@@ -26,6 +26,7 @@ CATEGORIES = {
         "execution",
         "abduction",
         "damage",
+        "repel",
     },
     "weapon": set(WEAPONS),
     "casualty": {"killed", "injured"},
