@@ -103,8 +103,11 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
     ):
         return []  # nothing the gazetteer or the lexicon reads as a place
     refs = [PlaceRef(m.start, m.end, m.raw, m.place, SITE) for m in body.by_unit.get(unit.index, ())]
-    # a word the lexicon reads as something else is no place ("Атака", "Мирный житель")
-    refs = [r for r in refs if not _inside_other_word(unit, r)]
+    # a word the lexicon reads as something else is no place ("Атака", "Мирный житель"), nor a
+    # capitalised first word that is no noun ("Кроме того")
+    refs = [
+        r for r in refs if not _inside_other_word(unit, r) and not _first_word_no_noun(r, lexicon.language)
+    ]
     for h in unit.of("facility"):
         # "the Zaporizhzhia nuclear power plant" codes the town it stands in (guideline, "Places")
         town = geo.lookup(str(h.value))
@@ -122,7 +125,8 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
     refs.sort(key=lambda r: r.start)
     taken = [(r.start, r.end) for r in refs]
     refs = [_seat_of_community(_region_if_said(unit, r)) for r in refs]
-    refs = [_namesake_in_theatre(r, body) for r in refs]
+    named_area = any(r.place.kind in ("admin1", "country") for r in refs)
+    refs = [_namesake_in_theatre(r, body, named_area) for r in refs]
     refs = _namesake_in_named_region(unit, refs)
     refs = [_region_if_regional(unit, r) for r in refs]
     if lexicon.language in _LEMMATISED:
@@ -347,9 +351,10 @@ def _region_if_regional(unit: Unit, ref: PlaceRef) -> PlaceRef:
 
 
 _SMALL_PLACE = 20_000
+_VILLAGE = 5_000
 
 
-def _namesake_in_theatre(ref: PlaceRef, body: BodyPlaces) -> PlaceRef:
+def _namesake_in_theatre(ref: PlaceRef, body: BodyPlaces, named_area: bool = False) -> PlaceRef:
     """Of several villages of one name, the one in the region the article is about ("Petrovka" in an
     article on the Belgorod region)."""
     place = ref.place
@@ -359,6 +364,24 @@ def _namesake_in_theatre(ref: PlaceRef, body: BodyPlaces) -> PlaceRef:
     if theatre == place.admin1 or body.admin1_counts[theatre] < 2:
         return ref
     local = geo.in_region(place.name, theatre) or geo.in_region(ref.raw, theatre)
+    if (
+        local is None
+        and not named_area
+        and place.population < _VILLAGE
+        and place.country != _country_of(theatre)
+    ):
+        # a village of another country in an article about this region: this region's village
+        local = geo.Place(
+            local_spelling(ref.raw, _country_of(theatre)),
+            "settlement",
+            _country_of(theatre),
+            theatre,
+            None,
+            None,
+            None,
+            0,
+            1,
+        )
     return replace(ref, place=local) if local is not None else ref
 
 
@@ -432,7 +455,14 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces, lexicon: 
         if _lexicon_word(unit, s0, e0):
             continue
         # the region named right after it ("Отрадное Харьковской области"), else the article's
-        named = [r for r in out if r.place.kind == "admin1" and 0 <= r.start - e0 <= 3 and r.place.admin1]
+        named = [
+            r
+            for r in out
+            if r.place.kind == "admin1"
+            and r.place.admin1
+            and 0 <= r.start - e0 <= 60
+            and _only_names_between(unit, e0, r.start)
+        ]
         # not the region of a partial reading of this very name ("Verkhnia" of "Verkhnia Syrovatka")
         around = {r.place.admin1 for r in refs if r.place.admin1 and not (r.start < e0 and s0 < r.end)}
         region = named[0].place.admin1 if named else body.main_admin1(around or set(body.admin1_counts))
@@ -546,6 +576,13 @@ def local_spelling(name: str, country: str) -> str:
     if country != "UA":
         return name
     return re.sub(r"(?<=[bcdfghklmnprstvzBCDFGHKLMNPRSTVZ])y(?=[aue])", "i", name)
+
+
+def _first_word_no_noun(ref: PlaceRef, language: str) -> bool:
+    if ref.start != 0 or language not in ("uk", "ru") or " " in ref.raw:
+        return False
+    parses = _morph(language).parse(ref.raw)
+    return bool(parses) and "NOUN" not in _grammemes(parses[0])
 
 
 def _joiner(unit: Unit, start: int) -> bool:
@@ -723,7 +760,7 @@ def ukrainian_form(russian: str) -> str:
             if low.endswith(ru):
                 word = word[: len(word) - len(ru)] + uk
                 break
-        out.append(word.replace("ы", "и").replace("э", "е").replace("ё", "о"))
+        out.append(word.replace("ы", "и").replace("э", "е").replace("ё", "е"))
     return " ".join(out)
 
 
