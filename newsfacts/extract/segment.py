@@ -37,21 +37,23 @@ class Unit:
                 index.setdefault(h.category, []).append(h)
             self.by_category.update({c: tuple(v) for c, v in index.items()})
 
-    def _hits(self, category: str) -> tuple[Hit, ...]:
-        found = self.by_category.get(category)
-        if found is None:
-            found = ()
-            if category in LAZY_CATEGORIES and self.lexicon is not None:
-                found = tuple(self.lexicon.find(category, self.text, self.folded))
-            self.by_category[category] = found
+    def _lazy(self, category: str) -> tuple[Hit, ...]:
+        found: tuple[Hit, ...] = ()
+        if category in LAZY_CATEGORIES and self.lexicon is not None:
+            found = tuple(self.lexicon.find(category, self.text, self.folded))
+        self.by_category[category] = found
         return found
 
     def has(self, category: str, value: str | None = None) -> bool:
-        found = self._hits(category)
+        found = self.by_category.get(category)
+        if found is None:
+            found = self._lazy(category)
         return bool(found) if value is None else any(h.value == value for h in found)
 
     def of(self, category: str, value: str | None = None) -> tuple[Hit, ...]:
-        found = self._hits(category)
+        found = self.by_category.get(category)
+        if found is None:
+            found = self._lazy(category)
         return found if value is None else tuple(h for h in found if h.value == value)
 
 

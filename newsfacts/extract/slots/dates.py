@@ -113,6 +113,14 @@ def _announced(f: _Found, announce: list[Hit], text: str) -> bool:
 
 
 def _expressions(unit: Unit, published: date | None) -> list[_Found]:
+    key = f"dates:{published}"
+    cached = unit.memo.get(key)
+    if cached is None:
+        cached = unit.memo[key] = _find_expressions(unit, published)
+    return cached  # type: ignore[return-value]
+
+
+def _find_expressions(unit: Unit, published: date | None) -> list[_Found]:
     text = unit.text
     out: list[_Found] = []
     for h in unit.of("month"):

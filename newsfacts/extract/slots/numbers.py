@@ -49,7 +49,10 @@ def _compound_words(unit: Unit, language: str, taken: list[Quantity]) -> list[Qu
     cues = unit.of("casualty")
     out: list[Quantity] = []
     for m in _WORD_RE.finditer(unit.text):
-        if len(m.group()) < 6 or not any(abs(m.start() - c.start) <= _WORD_WINDOW for c in cues):
+        word = m.group()
+        if len(word) < 6 or ("-" not in word and len(word) < 9):
+            continue  # compound number words: "vingt-trois", "dreiundzwanzig", "veintitrés"
+        if not any(abs(m.start() - c.start) <= _WORD_WINDOW for c in cues):
             continue
         if any(q.start <= m.start() < q.end for q in taken):
             continue
