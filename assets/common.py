@@ -4,6 +4,7 @@ Expectations suite, quarantine rows that break row-level rules, write, and repor
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
@@ -16,6 +17,7 @@ from expectations.screening import SUITES, check_result_rows, row_failures, scre
 from newsfacts.config import DataPaths
 from newsfacts.lake import MissingPartitionError, write_partition
 from newsfacts.layers import MAIN_TABLE, LayerCompute, PartitionWrite, quarantine_rows, write_tables
+from newsfacts.parallel import Engine
 
 PREVIEW_ROWS = 5
 EXAMPLE_IDS = 10
@@ -103,17 +105,30 @@ def markdown_preview(table: pa.Table, columns: list[str]) -> str:
 
 
 def run_layer(
-    context: dg.AssetExecutionContext, paths: DataPaths, layer: str, compute: LayerCompute
+    context: dg.AssetExecutionContext,
+    paths: DataPaths,
+    layer: str,
+    compute: LayerCompute,
+    engine: Engine | None = None,
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
-    """Run one layer for every day of the run; one result per output table and per check."""
+    """Run one layer for every day of the run; one result per output table and per check.
+
+    Days are processed and written one at a time (their per-article work spread over
+    `engine`), so a run's memory does not grow with the number of days.
+    """
     now = datetime.now(UTC)
     writes: list[PartitionWrite] = []
     outcomes: dict[date, SuiteOutcome] = {}
-    previews: dict[str, pa.Table] = {}
+    previews: dict[str, str] = {}  # the last day's, rendered at once: no day's rows are kept
+    if engine is not None:
+        context.log.info(f"per-article work on engine {engine.name} ({engine.workers} workers)")
     for day in partition_days(context):
+        started = time.perf_counter()
         with retry_transient_io(context):
-            tables = compute(paths, day, now)
+            tables = compute(paths, day, now, engine)
+        computed = time.perf_counter()
         outcome = screen(paths, layer, day, tables[MAIN_TABLE[layer]])
+        screened = time.perf_counter()
         failures = row_failures(outcome)
         if failures:
             tables = quarantine_rows(tables, layer, day, failures, now)
@@ -125,8 +140,16 @@ def run_layer(
             )
             writes.append(write_tables(paths, layer, day, tables))
         outcomes[day] = outcome
-        previews = {f"{layer}.{name}": table for name, table in tables.items()}
-        context.log.info(f"{day}: {writes[-1].row_counts}; {len(outcome.failed())} expectations failed")
+        previews = {
+            f"{layer}.{name}": markdown_preview(table, PREVIEW_COLUMNS[f"{layer}.{name}"])
+            for name, table in tables.items()
+        }
+        del tables
+        context.log.info(
+            f"{day}: {writes[-1].row_counts}; {len(outcome.failed())} expectations failed; "
+            f"compute {computed - started:.2f} s, checks {screened - computed:.2f} s, "
+            f"write {time.perf_counter() - screened:.2f} s"
+        )
     for qualified in writes[0].row_counts:
         counts = {w.day.isoformat(): w.row_counts[qualified] for w in writes}
         last = writes[-1]
@@ -136,9 +159,7 @@ def run_layer(
                 "dagster/row_count": sum(counts.values()),
                 "rows_per_day": dg.MetadataValue.json(counts),
                 "path": dg.MetadataValue.path(last.files[qualified]),
-                f"preview ({last.day})": dg.MetadataValue.md(
-                    markdown_preview(previews[qualified], PREVIEW_COLUMNS[qualified])
-                ),
+                f"preview ({last.day})": dg.MetadataValue.md(previews[qualified]),
             },
         )
     yield from check_results(

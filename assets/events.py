@@ -5,7 +5,7 @@ import dagster as dg
 from assets.common import check_specs, run_layer
 from newsfacts.layers import compute_mentions
 from pipelines.partitions import daily_landing
-from pipelines.resources import NewsfactsStorage
+from pipelines.resources import NewsfactsStorage, ParallelEngine
 
 GROUP = "events"
 
@@ -31,5 +31,5 @@ GROUP = "events"
     partitions_def=daily_landing,
     backfill_policy=dg.BackfillPolicy.single_run(),
 )
-def event_mentions(context: dg.AssetExecutionContext, storage: NewsfactsStorage):
-    yield from run_layer(context, storage.paths, "events", compute_mentions)
+def event_mentions(context: dg.AssetExecutionContext, storage: NewsfactsStorage, parallel: ParallelEngine):
+    yield from run_layer(context, storage.paths, "events", compute_mentions, parallel.get())

@@ -5,7 +5,7 @@ import dagster as dg
 from assets.common import check_specs, run_layer
 from newsfacts.layers import compute_raw
 from pipelines.partitions import daily_landing
-from pipelines.resources import NewsfactsStorage
+from pipelines.resources import NewsfactsStorage, ParallelEngine
 
 GROUP = "raw"
 
@@ -29,5 +29,5 @@ GROUP = "raw"
     partitions_def=daily_landing,
     backfill_policy=dg.BackfillPolicy.single_run(),
 )
-def raw_articles(context: dg.AssetExecutionContext, storage: NewsfactsStorage):
-    yield from run_layer(context, storage.paths, "raw", compute_raw)
+def raw_articles(context: dg.AssetExecutionContext, storage: NewsfactsStorage, parallel: ParallelEngine):
+    yield from run_layer(context, storage.paths, "raw", compute_raw, parallel.get())

@@ -18,7 +18,7 @@ from newsfacts.config import DataPaths
 from newsfacts.extract import extract_mentions
 from newsfacts.ingest import ingest_landing_day
 from newsfacts.lake import read_partition, write_partition
-from newsfacts.parallel import apply_each
+from newsfacts.parallel import Engine, apply_each
 from newsfacts.parse import parse_article
 from newsfacts.records import EventMention, ParsedArticle, QuarantinedRecord, RawArticle
 from newsfacts.schemas import TABLES, records_to_table, table_to_records
@@ -38,7 +38,8 @@ class PartitionWrite:
     files: dict[str, str]
 
 
-LayerCompute = Callable[[DataPaths, date, datetime], dict[str, pa.Table]]
+# compute(paths, day, now, engine): the per-article work of the day runs on `engine`.
+LayerCompute = Callable[[DataPaths, date, datetime, Engine | None], dict[str, pa.Table]]
 
 
 def read_table(paths: DataPaths, layer: str, table: str, day: date) -> pa.Table:
@@ -63,16 +64,20 @@ def write_tables(paths: DataPaths, layer: str, day: date, tables: Mapping[str, p
     return PartitionWrite(day, counts, files)
 
 
-def compute_raw(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.Table]:
+def compute_raw(
+    paths: DataPaths, day: date, now: datetime, engine: Engine | None = None
+) -> dict[str, pa.Table]:
     result = ingest_landing_day(paths.landing, day, now)
     return _tables("raw", {"articles": result.articles, "rejected": result.rejected})
 
 
-def compute_parsed(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.Table]:
+def compute_parsed(
+    paths: DataPaths, day: date, now: datetime, engine: Engine | None = None
+) -> dict[str, pa.Table]:
     raws: list[RawArticle] = _read_records(paths, "raw", "articles", day)
     parsed: list[ParsedArticle] = []
     quarantined: list[QuarantinedRecord] = []
-    for raw, (article, error) in zip(raws, apply_each(parse_article, raws), strict=True):
+    for raw, (article, error) in zip(raws, apply_each(parse_article, raws, engine), strict=True):
         if error is None:
             parsed.append(article)
         else:  # one bad article must not stop the day: quarantine it with the error
@@ -80,11 +85,13 @@ def compute_parsed(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.T
     return _tables("parsed", {"articles": parsed, "quarantine": quarantined})
 
 
-def compute_mentions(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.Table]:
+def compute_mentions(
+    paths: DataPaths, day: date, now: datetime, engine: Engine | None = None
+) -> dict[str, pa.Table]:
     articles: list[ParsedArticle] = _read_records(paths, "parsed", "articles", day)
     mentions: list[EventMention] = []
     quarantined: list[QuarantinedRecord] = []
-    for article, (found, error) in zip(articles, apply_each(extract_mentions, articles), strict=True):
+    for article, (found, error) in zip(articles, apply_each(extract_mentions, articles, engine), strict=True):
         if error is None:
             mentions.extend(found)
         else:

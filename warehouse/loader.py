@@ -16,8 +16,10 @@ from pathlib import Path
 
 import duckdb
 
+from newsfacts import lake
 from newsfacts.config import DataPaths
 from newsfacts.schemas import CHECK_RESULTS, TABLES
+from warehouse.publish import record_changes
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 VIEWS_DIR = SQL_DIR / "views"
@@ -81,16 +83,17 @@ def ensure_tables(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
 
 
 def lake_days(paths: DataPaths, layer: str, table: str) -> list[date]:
-    folder = paths.lake / layer / table
+    folder = lake.join(paths.lake, layer, table)
     return sorted(
-        date.fromisoformat(part.parent.name.removeprefix("date="))
-        for part in folder.glob("date=*/part-0.parquet")
+        date.fromisoformat(str(part).rsplit("/", 2)[-2].removeprefix("date="))
+        for part in lake.glob(folder, "date=*/part-0.parquet")
     )
 
 
 def load_partitions(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequence[date]) -> dict[str, int]:
     """Replace the rows of `days` in every warehouse table; return rows loaded per table."""
     loaded: dict[str, int] = {}
+    lake.register_for_duckdb(con, paths.lake)
     con.begin()
     try:
         created = ensure_tables(con)
@@ -123,6 +126,8 @@ def load_partitions(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequ
         loaded["events.events (new)"] = (
             con.execute("select count(*) from events.events").fetchone()[0] - before
         )
+        # What the analysts' copy must take over at the next publish.
+        record_changes(con, days, "affected_dates", full=bool(created))
         con.commit()
     except Exception:
         con.rollback()
@@ -139,7 +144,7 @@ def _load_table(
     days: list[date],
 ) -> int:
     files = [str(paths.partition_file(layer, table, day)) for day in days]
-    missing = [f for f in files if not Path(f).exists()]
+    missing = [f for f in files if not lake.exists(f)]
     if missing:
         raise FileNotFoundError(f"{layer}.{table}: partition files missing: {', '.join(missing)}")
     con.execute(f"delete from {layer}.{table} where landed_date = any(?::date[])", [_dates(days)])
@@ -165,12 +170,12 @@ def reload_check_results(con: duckdb.DuckDBPyConnection, paths: DataPaths, days:
 
 def _load_check_results(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequence[date] | None) -> int:
     """Replace the check history of `days` (None: every day) with all runs' result files."""
-    folders = (
-        sorted(paths.lake.glob("dq/check_results/date=*"))
-        if days is None
-        else [paths.check_results_folder(day) for day in days]
-    )
-    files = [str(f) for folder in folders for f in sorted(folder.glob("*.parquet"))]
+    lake.register_for_duckdb(con, paths.lake)
+    if days is None:
+        found = lake.glob(lake.join(paths.lake, "dq", "check_results"), "date=*/*.parquet")
+    else:
+        found = [f for day in days for f in lake.glob(paths.check_results_folder(day), "*.parquet")]
+    files = [str(f) for f in found]
     if days is not None:
         con.execute("delete from dq.check_results where landed_date = any(?::date[])", [_dates(days)])
     return _insert_parquet(con, "dq.check_results", CHECK_RESULTS.names, files) if files else 0
