@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 from collections.abc import Sequence
 from datetime import date
@@ -142,14 +143,6 @@ def _catch_up(con: duckdb.DuckDBPyConnection, applied: int, latest: int) -> bool
         versions.format(SNAPSHOT_ALIAS)
     ).fetchall():
         return False
-    view_sql = (
-        "select schema_name, view_name, sql from duckdb_views() "
-        "where database_name = ? and not internal order by 1, 2"
-    )
-    if con.execute(view_sql, [source]).fetchall() != con.execute(
-        view_sql, [SNAPSHOT_ALIAS]
-    ).fetchall():
-        return False
     landed = [d.isoformat() for d in kinds.get("landed") or []]
     event_dates = [d.isoformat() for d in kinds.get("event") or []]
     con.begin()
@@ -170,12 +163,32 @@ def _catch_up(con: duckdb.DuckDBPyConnection, applied: int, latest: int) -> bool
                 f"insert into {SNAPSHOT_ALIAS}.{EVENTS} select * from {source}.{EVENTS} where {condition}",
                 [event_dates],
             )
+        _copy_views(con, source)
         _set_applied(con, latest)
         con.commit()
     except Exception:
         con.rollback()
         raise
     return True
+
+
+def _copy_views(con: duckdb.DuckDBPyConnection, source: str) -> None:
+    """Give the attached snapshot the pipeline's views (they are recreated at every load)."""
+    query = (
+        "select schema_name, view_name, sql from duckdb_views() "
+        "where database_name = ? and not internal order by 1, 2"
+    )
+    views = con.execute(query, [source]).fetchall()
+    wanted = {(schema, name) for schema, name, _ in views}
+    con.execute(f"use {SNAPSHOT_ALIAS}")
+    try:
+        for schema, name, _ in con.execute(query, [SNAPSHOT_ALIAS]).fetchall():
+            if (schema, name) not in wanted:
+                con.execute(f'drop view "{schema}"."{name}"')
+        for _, _, sql in views:
+            con.execute(re.sub(r"^\s*create\s+view\b", "create or replace view", sql, flags=re.IGNORECASE))
+    finally:
+        con.execute(f"use {source}")
 
 
 def _full_copy(con: duckdb.DuckDBPyConnection, path: Path, latest: int) -> None:
