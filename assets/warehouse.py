@@ -53,7 +53,9 @@ def warehouse_tables(context: dg.AssetExecutionContext, storage: NewsfactsStorag
     now = datetime.now(UTC)
     with retry_transient_io(context), duckdb.get_connection() as con:
         loaded = load_partitions(con, paths, days)
-        touched = con.sql("select * from events.events where event_id in (select event_id from fresh_events)")
+        touched = con.sql(
+            "select * from events.events where event_id in (select event_id from touched_events)"
+        )
         outcome = validate_table(
             touched.to_arrow_table(), WAREHOUSE_SUITE, "event_id", {"event_types": list(EVENT_TYPES)}
         )

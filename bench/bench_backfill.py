@@ -34,7 +34,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import psutil
@@ -47,6 +47,7 @@ from newsfacts.config import DataPaths  # noqa: E402
 
 GAZETTEER = ROOT / "newsfacts" / "data" / "gazetteer.tsv.gz"
 START = date(2025, 1, 1)
+STEP_START = re.compile(r'^(\S+ \S+ \+0000) .*Started execution of step "([^"]+)"', re.MULTILINE)
 STEP_LINE = re.compile(r'Finished execution of step "([^"]+)" in ([0-9.]+)(ms|s|m)(?:([0-9]+)s)?')
 
 
@@ -256,6 +257,9 @@ class TreeMemory:
     def __init__(self, pid: int, interval: float = 0.1) -> None:
         self.root = psutil.Process(pid)
         self.peak = 0
+        self.peak_main = 0  # the dagster process alone
+        self.peak_at = ""
+        self.timeline: list[tuple[float, int]] = []
         self.interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -264,6 +268,8 @@ class TreeMemory:
     def _run(self) -> None:
         while not self._stop.is_set():
             total = 0
+            with contextlib.suppress(psutil.Error):
+                self.peak_main = max(self.peak_main, self.root.memory_info().rss)
             try:
                 processes = [self.root, *self.root.children(recursive=True)]
             except psutil.Error:
@@ -271,7 +277,9 @@ class TreeMemory:
             for process in processes:
                 with contextlib.suppress(psutil.Error):
                     total += process.memory_info().rss
-            self.peak = max(self.peak, total)
+            if total > self.peak:
+                self.peak, self.peak_at = total, time.strftime("%H:%M:%S")
+            self.timeline.append((time.time(), total))
             self._stop.wait(self.interval)
 
     def stop(self) -> int:
@@ -280,13 +288,27 @@ class TreeMemory:
         return self.peak
 
 
-def step_times(log: str) -> dict[str, float]:
+def step_times(log: str, timeline: list[tuple[float, int]]) -> tuple[dict[str, float], dict[str, int]]:
+    """Seconds per step (from Dagster's step events) and the peak memory (MiB) during each."""
     times: dict[str, float] = {}
     for name, value, unit, extra in STEP_LINE.findall(log):
         scale = {"ms": 0.001, "s": 1.0, "m": 60.0}[unit]
-        seconds = float(value) * scale + float(extra or 0)
-        times[name] = round(times.get(name, 0.0) + seconds, 2)
-    return times
+        times[name] = round(times.get(name, 0.0) + float(value) * scale + float(extra or 0), 2)
+    starts = []
+    for stamp, name in STEP_START.findall(log):
+        when = datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S %z").timestamp()
+        starts.append((when, name))
+    peaks: dict[str, int] = {}
+    for index, (when, name) in enumerate(starts):
+        until = starts[index + 1][0] if index + 1 < len(starts) else float("inf")
+        during = [rss for at, rss in timeline if when <= at < until + 1]
+        peaks[name] = round(max(during, default=0) / 2**20)
+    last = re.findall(r"^(\S+ \S+ \+0000) .* - RUN_SUCCESS", log, re.MULTILINE)
+    for when, name in starts:  # a step whose end Dagster did not log: until the run's end
+        if name not in times and last:
+            end = datetime.strptime(last[-1], "%Y-%m-%d %H:%M:%S %z").timestamp()
+            times[name] = round(end - when, 1)
+    return times, peaks
 
 
 def run_backfill(paths: DataPaths, env: dict[str, str], first: date, last: date, log: Path) -> tuple:
@@ -307,12 +329,18 @@ def run_backfill(paths: DataPaths, env: dict[str, str], first: date, last: date,
         memory = TreeMemory(process.pid)
         code = process.wait()
         peak = memory.stop()
+        main = memory.peak_main / 2**20
+        print(
+            f"  peak memory: {peak / 2**20:.0f} MiB in all (at {memory.peak_at}), "
+            f"{main:.0f} MiB in the run process"
+        )
     seconds = time.perf_counter() - started
     text = log.read_text(encoding="utf-8", errors="replace")
     if code != 0 or "RUN_SUCCESS" not in text:
         tail = "\n".join(text.splitlines()[-40:])
         raise SystemExit(f"the backfill run failed (exit {code}); log: {log}\n{tail}")
-    return seconds, peak, step_times(text)
+    times, peaks = step_times(text, memory.timeline)
+    return seconds, peak, times, peaks
 
 
 def counts(paths: DataPaths, first: date, last: date) -> dict[str, int]:
@@ -401,7 +429,7 @@ def main() -> int:
         if args.history_days:
             started = time.perf_counter()
             land_days(paths, START, args.history_days, args.history_per_day or args.per_day, args.seed)
-            seconds, peak, _ = run_backfill(
+            seconds, peak, _, _ = run_backfill(
                 paths, env, START, first - timedelta(days=1), root / "history.log"
             )
             print(
@@ -412,14 +440,14 @@ def main() -> int:
         started = time.perf_counter()
         land_days(paths, first, args.days, args.per_day, args.seed)
         print(f"landed {args.days} days x {args.per_day} articles in {time.perf_counter() - started:.1f} s")
-        seconds, peak, steps = run_backfill(paths, env, first, last, root / "run.log")
+        seconds, peak, steps, step_peaks = run_backfill(paths, env, first, last, root / "run.log")
         found = counts(paths, first, last)
     finally:
         if server is not None:
             server.stop()
     print(f"{first}..{last} as one run, engine {engine}, lake {lake}: {seconds:.1f} s")
     for name, step_seconds in steps.items():
-        print(f"  {name:<20} {step_seconds:8.1f} s")
+        print(f"  {name:<20} {step_seconds:8.1f} s   peak {step_peaks.get(name, 0):5d} MiB")
     rate = found["articles"] / seconds if seconds else 0.0
     print(
         f"articles {found['articles']}, mentions {found['mentions']}, events {found['events']}, "
@@ -438,6 +466,7 @@ def main() -> int:
         "per_day": args.per_day,
         "history_days": args.history_days,
         "steps": steps,
+        "step_peak_rss_mib": step_peaks,
     }
     if not args.keep and args.data is None:
         shutil.rmtree(root, ignore_errors=True)

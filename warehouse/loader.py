@@ -29,7 +29,8 @@ EVENTS_TABLE = ("events", "events")
 # Tables built here rather than copied from the lake.
 WAREHOUSE_TABLES = (CHECK_RESULTS_TABLE, EVENTS_TABLE)
 # Older DuckDB clients (1.4+) can open the file; DuckDB 2.0's default format they cannot.
-CONNECTION_CONFIG = {"storage_compatibility_version": "v1.4.0"}
+# memory_limit: the load spills to disk rather than grow with the size of a backfill.
+CONNECTION_CONFIG = {"storage_compatibility_version": "v1.4.0", "memory_limit": "384MB"}
 
 
 def connect(database: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -90,13 +91,36 @@ def lake_days(paths: DataPaths, layer: str, table: str) -> list[date]:
     )
 
 
-def load_partitions(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequence[date]) -> dict[str, int]:
-    """Replace the rows of `days` in every warehouse table; return rows loaded per table."""
-    loaded: dict[str, int] = {}
+def load_partitions(
+    con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequence[date], days_per_transaction: int = 1
+) -> dict[str, int]:
+    """Replace the rows of `days` in every warehouse table; return rows loaded per table.
+
+    Days are loaded a few at a time, one transaction each, so a long backfill's load needs
+    the memory of one day, not of the range. The events they touch are collected in the
+    temp table `touched_events` (event_id) for the checks.
+    """
     lake.register_for_duckdb(con, paths.lake)
+    con.execute("create or replace temp table touched_events (event_id varchar)")
+    totals: dict[str, int] = {}
+    rebuilt: set[tuple[str, str]] = set()  # refilled from the whole lake: no day left to load
+    for start in range(0, len(days), days_per_transaction):
+        batch = list(days[start : start + days_per_transaction])
+        for name, count in _load_days(con, paths, batch, rebuilt).items():
+            totals[name] = totals.get(name, 0) + count
+        con.execute("insert into touched_events select event_id from fresh_events")
+    return totals
+
+
+def _load_days(
+    con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequence[date], rebuilt: set[tuple[str, str]]
+) -> dict[str, int]:
+    loaded: dict[str, int] = {}
     con.begin()
     try:
         created = ensure_tables(con)
+        skip = set(rebuilt)
+        rebuilt |= created
         recluster_all = bool(created & {EVENTS_TABLE, ("events", "mentions"), ("parsed", "articles")})
         # The event dates the old mentions of these days sat on: they may lose events.
         con.execute(
@@ -107,11 +131,12 @@ def load_partitions(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequ
         for (layer, table), (schema, _) in TABLES.items():
             # A rebuilt table is refilled from the whole lake, not just the days asked for.
             load_days = lake_days(paths, layer, table) if (layer, table) in created else list(days)
-            if load_days:
+            if load_days and (layer, table) not in skip:
                 loaded[f"{layer}.{table}"] = _load_table(con, paths, layer, table, schema.names, load_days)
-        loaded["dq.check_results"] = _load_check_results(
-            con, paths, None if CHECK_RESULTS_TABLE in created else days
-        )
+        if CHECK_RESULTS_TABLE not in skip:
+            loaded["dq.check_results"] = _load_check_results(
+                con, paths, None if CHECK_RESULTS_TABLE in created else days
+            )
         # ...and the dates the new mentions sit on.
         con.execute(
             "insert into affected_dates select distinct cluster_date from events.mention_clusters "
