@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, date, datetime
 
 import dagster as dg
@@ -117,15 +118,40 @@ def run_layer(
     `engine`), so a run's memory does not grow with the number of days.
     """
     now = datetime.now(UTC)
+    if engine is not None:
+        context.log.info(f"per-article work on engine {engine.name} ({engine.workers} workers)")
+    days = partition_days(context)
+    # The next day is computed (on the engine's workers) while this one is checked and
+    # written: at most two days in memory, whatever the length of the range.
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="next-day") as ahead:
+            yield from _run_days(context, paths, layer, compute, engine, days, now, ahead)
+    finally:
+        if engine is not None:
+            engine.release()
+
+
+def _run_days(
+    context: dg.AssetExecutionContext,
+    paths: DataPaths,
+    layer: str,
+    compute: LayerCompute,
+    engine: Engine | None,
+    days: list[date],
+    now: datetime,
+    ahead: ThreadPoolExecutor,
+) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     writes: list[PartitionWrite] = []
     outcomes: dict[date, SuiteOutcome] = {}
     previews: dict[str, str] = {}  # the last day's, rendered at once: no day's rows are kept
-    if engine is not None:
-        context.log.info(f"per-article work on engine {engine.name} ({engine.workers} workers)")
-    for day in partition_days(context):
+    pending: Future | None = ahead.submit(compute, paths, days[0], now, engine) if days else None
+    for index, day in enumerate(days):
         started = time.perf_counter()
         with retry_transient_io(context):
-            tables = compute(paths, day, now, engine)
+            tables = pending.result()
+        pending = (
+            ahead.submit(compute, paths, days[index + 1], now, engine) if index + 1 < len(days) else None
+        )
         computed = time.perf_counter()
         outcome = screen(paths, layer, day, tables[MAIN_TABLE[layer]])
         screened = time.perf_counter()
@@ -145,9 +171,10 @@ def run_layer(
             for name, table in tables.items()
         }
         del tables
+        pa.default_memory_pool().release_unused()  # Arrow's allocator keeps freed pages otherwise
         context.log.info(
             f"{day}: {writes[-1].row_counts}; {len(outcome.failed())} expectations failed; "
-            f"compute {computed - started:.2f} s, checks {screened - computed:.2f} s, "
+            f"waited for compute {computed - started:.2f} s, checks {screened - computed:.2f} s, "
             f"write {time.perf_counter() - screened:.2f} s"
         )
     for qualified in writes[0].row_counts:

@@ -62,6 +62,10 @@ class Engine(Protocol):
 
     def map_chunks(self, function: Callable[[Any], Any], chunks: list[Sequence[Any]]) -> list[list[Pair]]: ...
 
+    def release(self) -> None:
+        """Give back what idle workers hold; the engine starts them again when next used."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -73,6 +77,9 @@ class SerialEngine:
 
     def map_chunks(self, function: Callable[[Any], Any], chunks: list[Sequence[Any]]) -> list[list[Pair]]:
         return [apply_chunk(function, chunk) for chunk in chunks]
+
+    def release(self) -> None:
+        pass
 
     def close(self) -> None:
         pass
@@ -97,6 +104,10 @@ class ProcessEngine:
                 max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
             )
         return list(self._pool.map(apply_chunk, [function] * len(chunks), chunks))
+
+    def release(self) -> None:
+        # Workers keep the memory their largest chunk needed; between steps, let them go.
+        self.close()
 
     def close(self) -> None:
         if self._pool is not None:
@@ -143,6 +154,9 @@ class DaskEngine:
             return client.gather(futures)
         finally:
             client.cancel(futures)
+
+    def release(self) -> None:
+        pass  # a cluster is shared and stays warm; its workers manage their own memory
 
     def close(self) -> None:
         if self._client is not None:

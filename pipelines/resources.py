@@ -30,6 +30,9 @@ ENGINE_ENV = "NEWSFACTS_ENGINE"
 WORKERS_ENV = "NEWSFACTS_WORKERS"
 SCHEDULER_ENV = "NEWSFACTS_DASK_SCHEDULER"
 S3_ENDPOINT_ENV = "NEWSFACTS_S3_ENDPOINT"
+# The steps that run per-article work on the engine join this pool (one slot by default), so
+# two runs do not each start a pool of one worker per core on the same machine.
+ARTICLE_WORKERS_POOL = "article_workers"
 
 
 class NewsfactsStorage(dg.ConfigurableResource):

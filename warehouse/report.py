@@ -208,3 +208,10 @@ td,th{{border:1px solid #ccc;padding:.2em .5em}}</style></head><body>
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page, encoding="utf-8")
     return ReportSummary(target, int(totals[0]), len(points), int(totals[1]))
+
+
+def render_report_job(job: tuple[str, date, str]) -> ReportSummary:
+    """render_report for (analysts' database, day, target file), in any process."""
+    database, day, target = job
+    with duckdb.connect(database, read_only=True) as con:
+        return render_report(con, day, Path(target))
