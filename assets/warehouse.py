@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from assets.common import check_results, partition_days, retry_transient_io
+from assets.common import check_results, give_back_memory, partition_days, retry_transient_io
 from expectations.runner import validate_table
 from expectations.screening import check_result_rows
 from newsfacts.lake import write_partition
@@ -69,6 +69,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, storage: NewsfactsStorag
         # Analysts only ever see a warehouse whose events passed the structural rules.
         blocked = bool(outcome.failed("error"))
         published = None if blocked else publish_snapshot(con, paths.warehouse_db)
+    give_back_memory()
     if blocked:
         context.log.error(f"events.events broke {[o.name for o in outcome.failed('error')]}; not published")
     context.log.info(f"loaded {days[0]}..{days[-1]}: {loaded}; published: {published}")

@@ -30,7 +30,7 @@ EVENTS_TABLE = ("events", "events")
 WAREHOUSE_TABLES = (CHECK_RESULTS_TABLE, EVENTS_TABLE)
 # Older DuckDB clients (1.4+) can open the file; DuckDB 2.0's default format they cannot.
 # memory_limit: the load spills to disk rather than grow with the size of a backfill.
-CONNECTION_CONFIG = {"storage_compatibility_version": "v1.4.0", "memory_limit": "384MB"}
+CONNECTION_CONFIG = {"storage_compatibility_version": "v1.4.0", "memory_limit": "256MB"}
 
 
 def connect(database: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:

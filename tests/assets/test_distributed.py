@@ -107,7 +107,9 @@ def test_dask_cluster_and_object_store_give_the_in_process_tables(
     lake = f"s3://{BUCKET}/lake"
     for day in days:
         reference = dg.materialize(
-            all_assets, partition_key=day.isoformat(), resources=resources_for(data_paths.root, engine="serial")
+            all_assets,
+            partition_key=day.isoformat(),
+            resources=resources_for(data_paths.root, engine="serial"),
         )
         assert reference.success
         distributed = dg.materialize(
