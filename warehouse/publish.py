@@ -11,10 +11,10 @@ opener, even read-only ones. So the pipeline writes its own file, and analysts o
    `warehouse.duckdb` names, nor one an open session still holds: its lock says so),
    replays the changes it has not seen (delete and insert those days' rows), checkpoints
    it, and renames a fresh hard link to it over `warehouse.duckdb`.
-3. The other snapshots that nobody holds are brought up to date the same way, so the next
-   publish again has a snapshot one load behind.
+3. The next publish picks the most recently written free snapshot, so it is one or two
+   loads behind.
 
-A publish therefore copies the new day's rows, not the history. An analyst's open
+A publish therefore copies the new days' rows, not the history. An analyst's open
 connection keeps reading the snapshot it opened; the next connection sees the new one; a
 half-loaded day is never visible, and neither side ever waits for the other's lock. When no
 snapshot can be brought up to date (first publish, a rebuilt table), the whole database is
@@ -23,7 +23,6 @@ copied, as before.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
@@ -237,21 +236,21 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, target: Path) -> Path:
     latest = _latest(con)
     published = _inode(target)
     slots = [folder / f"{n}.duckdb" for n in range(SNAPSHOT_SLOTS)]
-    candidates = [slot for slot in slots if _inode(slot) != published or published is None]
+    candidates = [slot for slot in slots if published is None or _inode(slot) != published]
+    # The most recently written snapshot first: it has the fewest changes to replay.
+    candidates.sort(key=lambda slot: slot.stat().st_mtime if slot.exists() else 0.0, reverse=True)
     chosen = next((slot for slot in candidates if _refresh(con, slot, latest)), None)
     if chosen is None:
         # No snapshot could be updated in place: copy everything into a free slot (a held
         # file is replaced by a new one under its name; its reader keeps the old one).
-        chosen = next((slot for slot in candidates if not slot.exists()), candidates[0])
+        chosen = next((slot for slot in candidates if not slot.exists()), candidates[-1])
         _full_copy(con, chosen, latest)
     _link(chosen, target)
-    # Keep the others one load behind at most, so the next publish replays one load.
+    # Missing snapshots start as byte copies of this one (once: after that, each is brought
+    # up to date by replaying changes when its turn comes).
     for slot in slots:
-        if slot == chosen:
-            continue
         if not slot.exists():
-            shutil.copyfile(chosen, slot)
-        else:
-            with contextlib.suppress(duckdb.Error):
-                _refresh(con, slot, latest)
+            temporary = slot.with_name(f".{slot.name}.{os.getpid()}.tmp")
+            shutil.copyfile(chosen, temporary)
+            os.replace(temporary, slot)
     return target
