@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_backfill.py --days 30 --per-day 3334
     .venv/bin/python bench/bench_backfill.py --days 2 --per-day 200 --dask-workers 2 --object-store
-    .venv/bin/python bench/bench_backfill.py --days 1 --per-day 3334 --history-days 365 --history-per-day 300
+    .venv/bin/python bench/bench_backfill.py --days 1 --per-day 3334 --history-days 365 --history-per-day 200
 
 Generates news articles (strikes, shelling, interceptions, protests, and plain news) in
 plain text, Markdown and HTML, lands them into `--days` landing days, and runs every asset
