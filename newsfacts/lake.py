@@ -50,11 +50,7 @@ def filesystem(protocol: str) -> Any:
     """The fsspec filesystem for a protocol, with the options configured for it."""
     import fsspec
 
-    options = dict(_STORAGE_OPTIONS.get(protocol, {}))
-    endpoint = options.pop("endpoint_url", None)
-    if protocol in ("s3", "s3a") and endpoint:
-        options["endpoint_url"] = endpoint
-    return fsspec.filesystem(protocol, **options)
+    return fsspec.filesystem(protocol, **_STORAGE_OPTIONS.get(protocol, {}))
 
 
 def _split(location: str) -> tuple[Any, str]:
@@ -127,5 +123,6 @@ def register_for_duckdb(con: Any, location: Location) -> None:
     """Let a DuckDB connection read `location`'s files (remote: through fsspec)."""
     if is_remote(location):
         fs = filesystem(str(location).split("://", 1)[0])
-        if not con.filesystem_is_registered(fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]):
+        name = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+        if not con.filesystem_is_registered(name):
             con.register_filesystem(fs)
