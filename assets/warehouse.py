@@ -9,11 +9,10 @@ from assets.common import check_results, give_back_memory, partition_days, retry
 from expectations.runner import validate_table
 from expectations.screening import check_result_rows
 from newsfacts.lake import write_partition
-from newsfacts.parallel import ProcessEngine, apply_each
 from newsfacts.schemas import TABLES
 from newsfacts.vocabulary import EVENT_TYPES
 from pipelines.partitions import daily_landing
-from pipelines.resources import NewsfactsStorage, ParallelEngine
+from pipelines.resources import NewsfactsStorage
 from warehouse.loader import load_partitions, reload_check_results
 from warehouse.publish import publish_snapshot
 from warehouse.report import render_report_job
@@ -98,22 +97,14 @@ def warehouse_tables(context: dg.AssetExecutionContext, storage: NewsfactsStorag
     description="HTML report as of the landing day: map of the last week's events, weekly events and "
     "fatalities by side, the deadliest events.",
 )
-def events_report(
-    context: dg.AssetExecutionContext, storage: NewsfactsStorage, parallel: ParallelEngine
-) -> dg.MaterializeResult:
+def events_report(context: dg.AssetExecutionContext, storage: NewsfactsStorage) -> dg.MaterializeResult:
     paths = storage.paths
-    jobs = [(str(paths.warehouse_db), day, str(paths.report_file(day))) for day in partition_days(context)]
-    # A range's reports render side by side in the local pool (they read the analysts' file,
-    # which only this machine has); a single day, or another engine, renders here.
-    engine = parallel.get()
-    local = engine if isinstance(engine, ProcessEngine) else None
-    summaries = []
-    rendered = apply_each(render_report_job, jobs, local, chunk_size=1)
-    engine.release()
-    for (_, day, _), (summary, error) in zip(jobs, rendered, strict=True):
-        if error is not None:
-            raise RuntimeError(f"report for {day} failed: {error}")
-        summaries.append(summary)
+    # One report per day, rendered here: each costs a fraction of a second (the queries are
+    # bounded by date), so a worker pool would cost more memory than it saves time.
+    summaries = [
+        render_report_job((str(paths.warehouse_db), day, str(paths.report_file(day))))
+        for day in partition_days(context)
+    ]
     last = summaries[-1]
     return dg.MaterializeResult(
         metadata={
