@@ -4,7 +4,11 @@ Expectations suite, quarantine rows that break row-level rules, write, and repor
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import gc
+import time
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, date, datetime
 
 import dagster as dg
@@ -16,6 +20,7 @@ from expectations.screening import SUITES, check_result_rows, row_failures, scre
 from newsfacts.config import DataPaths
 from newsfacts.lake import MissingPartitionError, write_partition
 from newsfacts.layers import MAIN_TABLE, LayerCompute, PartitionWrite, quarantine_rows, write_tables
+from newsfacts.parallel import Engine
 
 PREVIEW_ROWS = 5
 EXAMPLE_IDS = 10
@@ -83,6 +88,17 @@ def retry_transient_io(context: dg.AssetExecutionContext) -> Iterator[None]:
         ) from error
 
 
+def give_back_memory() -> None:
+    """Return freed memory to the system between days, so a long range's peak stays one day's.
+
+    Arrow's allocator and glibc's malloc both keep freed pages for reuse otherwise.
+    """
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def asset_key(qualified: str) -> dg.AssetKey:
     return dg.AssetKey(qualified.split("."))
 
@@ -103,17 +119,62 @@ def markdown_preview(table: pa.Table, columns: list[str]) -> str:
 
 
 def run_layer(
-    context: dg.AssetExecutionContext, paths: DataPaths, layer: str, compute: LayerCompute
+    context: dg.AssetExecutionContext,
+    paths: DataPaths,
+    layer: str,
+    compute: LayerCompute,
+    engine: Engine | None = None,
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
-    """Run one layer for every day of the run; one result per output table and per check."""
+    """Run one layer for every day of the run; one result per output table and per check.
+
+    Days are processed and written one at a time (their per-article work spread over
+    `engine`), so a run's memory does not grow with the number of days.
+    """
     now = datetime.now(UTC)
+    if engine is not None:
+        context.log.info(f"per-article work on engine {engine.name} ({engine.workers} workers)")
+    days = partition_days(context)
+    try:
+        if engine is None or engine.workers < 2:
+            # Computed here, in the main thread, where the per-article time budget's alarm
+            # can interrupt the work (raw's reading; parsing and extraction done in process).
+            yield from _run_days(context, paths, layer, compute, engine, days, now, None)
+        else:
+            # The next day is computed on the engine's workers (each enforcing the budget)
+            # while this one is checked and written: at most two days in memory.
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="next-day") as ahead:
+                yield from _run_days(context, paths, layer, compute, engine, days, now, ahead)
+    finally:
+        if engine is not None:
+            engine.release()
+
+
+def _run_days(
+    context: dg.AssetExecutionContext,
+    paths: DataPaths,
+    layer: str,
+    compute: LayerCompute,
+    engine: Engine | None,
+    days: list[date],
+    now: datetime,
+    ahead: ThreadPoolExecutor | None,
+) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     writes: list[PartitionWrite] = []
     outcomes: dict[date, SuiteOutcome] = {}
-    previews: dict[str, pa.Table] = {}
-    for day in partition_days(context):
+    previews: dict[str, str] = {}  # the last day's, rendered at once: no day's rows are kept
+
+    def submit(day: date) -> Future | None:
+        return ahead.submit(compute, paths, day, now, engine) if ahead is not None else None
+
+    pending = submit(days[0]) if days else None
+    for index, day in enumerate(days):
+        started = time.perf_counter()
         with retry_transient_io(context):
-            tables = compute(paths, day, now)
+            tables = pending.result() if pending is not None else compute(paths, day, now, engine)
+        pending = submit(days[index + 1]) if index + 1 < len(days) else None
+        computed = time.perf_counter()
         outcome = screen(paths, layer, day, tables[MAIN_TABLE[layer]])
+        screened = time.perf_counter()
         failures = row_failures(outcome)
         if failures:
             tables = quarantine_rows(tables, layer, day, failures, now)
@@ -125,8 +186,17 @@ def run_layer(
             )
             writes.append(write_tables(paths, layer, day, tables))
         outcomes[day] = outcome
-        previews = {f"{layer}.{name}": table for name, table in tables.items()}
-        context.log.info(f"{day}: {writes[-1].row_counts}; {len(outcome.failed())} expectations failed")
+        previews = {
+            f"{layer}.{name}": markdown_preview(table, PREVIEW_COLUMNS[f"{layer}.{name}"])
+            for name, table in tables.items()
+        }
+        del tables
+        give_back_memory()
+        context.log.info(
+            f"{day}: {writes[-1].row_counts}; {len(outcome.failed())} expectations failed; "
+            f"waited for compute {computed - started:.2f} s, checks {screened - computed:.2f} s, "
+            f"write {time.perf_counter() - screened:.2f} s"
+        )
     for qualified in writes[0].row_counts:
         counts = {w.day.isoformat(): w.row_counts[qualified] for w in writes}
         last = writes[-1]
@@ -136,9 +206,7 @@ def run_layer(
                 "dagster/row_count": sum(counts.values()),
                 "rows_per_day": dg.MetadataValue.json(counts),
                 "path": dg.MetadataValue.path(last.files[qualified]),
-                f"preview ({last.day})": dg.MetadataValue.md(
-                    markdown_preview(previews[qualified], PREVIEW_COLUMNS[qualified])
-                ),
+                f"preview ({last.day})": dg.MetadataValue.md(previews[qualified]),
             },
         )
     yield from check_results(

@@ -5,7 +5,7 @@ import dagster as dg
 from assets.common import check_specs, run_layer
 from newsfacts.layers import compute_mentions
 from pipelines.partitions import daily_landing
-from pipelines.resources import NewsfactsStorage
+from pipelines.resources import ARTICLE_WORKERS_POOL, NewsfactsStorage, ParallelEngine
 
 GROUP = "events"
 
@@ -30,6 +30,8 @@ GROUP = "events"
     check_specs=check_specs("events"),
     partitions_def=daily_landing,
     backfill_policy=dg.BackfillPolicy.single_run(),
+    # The step spreads over every core (or the Dask cluster): one such step at a time.
+    pool=ARTICLE_WORKERS_POOL,
 )
-def event_mentions(context: dg.AssetExecutionContext, storage: NewsfactsStorage):
-    yield from run_layer(context, storage.paths, "events", compute_mentions)
+def event_mentions(context: dg.AssetExecutionContext, storage: NewsfactsStorage, parallel: ParallelEngine):
+    yield from run_layer(context, storage.paths, "events", compute_mentions, parallel.get())

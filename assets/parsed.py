@@ -5,7 +5,7 @@ import dagster as dg
 from assets.common import check_specs, run_layer
 from newsfacts.layers import compute_parsed
 from pipelines.partitions import daily_landing
-from pipelines.resources import NewsfactsStorage
+from pipelines.resources import ARTICLE_WORKERS_POOL, NewsfactsStorage, ParallelEngine
 
 GROUP = "parsed"
 
@@ -30,6 +30,8 @@ GROUP = "parsed"
     check_specs=check_specs("parsed"),
     partitions_def=daily_landing,
     backfill_policy=dg.BackfillPolicy.single_run(),
+    # The step spreads over every core (or the Dask cluster): one such step at a time.
+    pool=ARTICLE_WORKERS_POOL,
 )
-def parsed_articles(context: dg.AssetExecutionContext, storage: NewsfactsStorage):
-    yield from run_layer(context, storage.paths, "parsed", compute_parsed)
+def parsed_articles(context: dg.AssetExecutionContext, storage: NewsfactsStorage, parallel: ParallelEngine):
+    yield from run_layer(context, storage.paths, "parsed", compute_parsed, parallel.get())

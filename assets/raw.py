@@ -30,4 +30,6 @@ GROUP = "raw"
     backfill_policy=dg.BackfillPolicy.single_run(),
 )
 def raw_articles(context: dg.AssetExecutionContext, storage: NewsfactsStorage):
+    # Reading the landing folder has no per-article work for the engine: it runs in this
+    # process's main thread, where each file's reading time budget applies.
     yield from run_layer(context, storage.paths, "raw", compute_raw)

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from assets.common import check_results, partition_days, retry_transient_io
+from assets.common import check_results, give_back_memory, partition_days, retry_transient_io
 from expectations.runner import validate_table
 from expectations.screening import check_result_rows
 from newsfacts.lake import write_partition
@@ -13,9 +13,9 @@ from newsfacts.schemas import TABLES
 from newsfacts.vocabulary import EVENT_TYPES
 from pipelines.partitions import daily_landing
 from pipelines.resources import NewsfactsStorage
-from warehouse.loader import connect, load_partitions, reload_check_results
+from warehouse.loader import load_partitions, reload_check_results
 from warehouse.publish import publish_snapshot
-from warehouse.report import render_report
+from warehouse.report import render_report_job
 
 GROUP = "warehouse"
 # DuckDB allows one read-write process per file: every writer asset joins this pool of 1.
@@ -53,7 +53,9 @@ def warehouse_tables(context: dg.AssetExecutionContext, storage: NewsfactsStorag
     now = datetime.now(UTC)
     with retry_transient_io(context), duckdb.get_connection() as con:
         loaded = load_partitions(con, paths, days)
-        touched = con.sql("select * from events.events where event_id in (select event_id from fresh_events)")
+        touched = con.sql(
+            "select * from events.events where event_id in (select event_id from touched_events)"
+        )
         outcome = validate_table(
             touched.to_arrow_table(), WAREHOUSE_SUITE, "event_id", {"event_types": list(EVENT_TYPES)}
         )
@@ -66,6 +68,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, storage: NewsfactsStorag
         # Analysts only ever see a warehouse whose events passed the structural rules.
         blocked = bool(outcome.failed("error"))
         published = None if blocked else publish_snapshot(con, paths.warehouse_db)
+    give_back_memory()
     if blocked:
         context.log.error(f"events.events broke {[o.name for o in outcome.failed('error')]}; not published")
     context.log.info(f"loaded {days[0]}..{days[-1]}: {loaded}; published: {published}")
@@ -96,10 +99,12 @@ def warehouse_tables(context: dg.AssetExecutionContext, storage: NewsfactsStorag
 )
 def events_report(context: dg.AssetExecutionContext, storage: NewsfactsStorage) -> dg.MaterializeResult:
     paths = storage.paths
-    summaries = []
-    with connect(paths.warehouse_db, read_only=True) as con:
-        for day in partition_days(context):
-            summaries.append(render_report(con, day, paths.report_file(day)))
+    # One report per day, rendered here: each costs a fraction of a second (the queries are
+    # bounded by date), so a worker pool would cost more memory than it saves time.
+    summaries = [
+        render_report_job((str(paths.warehouse_db), day, str(paths.report_file(day))))
+        for day in partition_days(context)
+    ]
     last = summaries[-1]
     return dg.MaterializeResult(
         metadata={

@@ -12,9 +12,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from expectations.runner import SuiteOutcome, validate_table
+from newsfacts import lake
 from newsfacts.config import DataPaths
 from newsfacts.layers import ID_COLUMN, MAIN_TABLE, read_table
 from newsfacts.schemas import CHECK_RESULTS
@@ -34,8 +34,8 @@ def volume_bounds(paths: DataPaths, layer: str, day: date) -> tuple[int, int | N
     counts = []
     for back in range(1, VOLUME_HISTORY_DAYS + 1):
         path = paths.partition_file(layer, table, day - timedelta(days=back))
-        if path.exists():
-            counts.append(pq.ParquetFile(path).metadata.num_rows)
+        if lake.exists(path):
+            counts.append(lake.row_count(path))
     if len(counts) < MIN_HISTORY_DAYS:
         return 0, None
     median = statistics.median(counts)

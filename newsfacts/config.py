@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from newsfacts.lake import Location, join
+
 DATA_ROOT_ENV = "NEWSFACTS_DATA"
+LAKE_ENV = "NEWSFACTS_LAKE"  # s3://bucket/prefix (or a local folder); empty: <data root>/lake
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLES_DIR = PROJECT_ROOT / "samples"
 
@@ -18,23 +21,42 @@ def resolve_data_root(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(value).expanduser().resolve()
 
 
+def resolve_lake(explicit: str | os.PathLike[str] | None = None) -> str:
+    """The explicit lake location, else $NEWSFACTS_LAKE, else '' (the lake under the data root)."""
+    value = str(explicit or os.environ.get(LAKE_ENV) or "")
+    if value and "://" not in value:
+        value = str(Path(value).expanduser().resolve())
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class DataPaths:
-    """The fixed layout under the data root."""
+    """The fixed layout under the data root.
+
+    The lake may live elsewhere (`lake_url`): a local folder or `s3://bucket/prefix` on
+    S3-compatible storage. Landing files, DuckDB files, reports and the Dagster instance
+    stay under the root, on the machine that runs the DuckDB load.
+    """
 
     root: Path
+    lake_url: str = ""
 
     @classmethod
-    def from_root(cls, explicit: str | os.PathLike[str] | None = None) -> DataPaths:
-        return cls(resolve_data_root(explicit))
+    def from_root(
+        cls, explicit: str | os.PathLike[str] | None = None, lake: str | os.PathLike[str] | None = None
+    ) -> DataPaths:
+        return cls(resolve_data_root(explicit), resolve_lake(lake))
 
     @property
     def landing(self) -> Path:
         return self.root / "landing"
 
     @property
-    def lake(self) -> Path:
-        return self.root / "lake"
+    def lake(self) -> Location:
+        """The lake's root: a Path, or an 's3://bucket/prefix' string on object storage."""
+        if not self.lake_url:
+            return self.root / "lake"
+        return self.lake_url.rstrip("/") if "://" in self.lake_url else Path(self.lake_url)
 
     @property
     def pipeline_db(self) -> Path:
@@ -56,12 +78,12 @@ class DataPaths:
     def landing_day(self, day: date) -> Path:
         return self.landing / day.isoformat()
 
-    def partition_file(self, layer: str, table: str, day: date) -> Path:
-        return self.lake / layer / table / f"date={day.isoformat()}" / "part-0.parquet"
+    def partition_file(self, layer: str, table: str, day: date) -> Location:
+        return join(self.lake, layer, table, f"date={day.isoformat()}", "part-0.parquet")
 
-    def check_results_folder(self, day: date) -> Path:
+    def check_results_folder(self, day: date) -> Location:
         """dq.check_results keeps every run's outcomes: one file per table, day and run."""
-        return self.lake / "dq" / "check_results" / f"date={day.isoformat()}"
+        return join(self.lake, "dq", "check_results", f"date={day.isoformat()}")
 
-    def check_results_file(self, table_name: str, day: date, run_id: str) -> Path:
-        return self.check_results_folder(day) / f"{table_name}.{run_id}.parquet"
+    def check_results_file(self, table_name: str, day: date, run_id: str) -> Location:
+        return join(self.check_results_folder(day), f"{table_name}.{run_id}.parquet")

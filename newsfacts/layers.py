@@ -26,7 +26,7 @@ from newsfacts.limits import (
     is_timeout,
     run_with_budget,
 )
-from newsfacts.parallel import apply_each
+from newsfacts.parallel import Engine, apply_each
 from newsfacts.parse import parse_article
 from newsfacts.records import EventMention, ParsedArticle, QuarantinedRecord, RawArticle
 from newsfacts.schemas import TABLES, records_to_table, table_to_records
@@ -46,7 +46,8 @@ class PartitionWrite:
     files: dict[str, str]
 
 
-LayerCompute = Callable[[DataPaths, date, datetime], dict[str, pa.Table]]
+# compute(paths, day, now, engine): the per-article work of the day runs on `engine`.
+LayerCompute = Callable[[DataPaths, date, datetime, Engine | None], dict[str, pa.Table]]
 
 
 def read_table(paths: DataPaths, layer: str, table: str, day: date) -> pa.Table:
@@ -71,19 +72,24 @@ def write_tables(paths: DataPaths, layer: str, day: date, tables: Mapping[str, p
     return PartitionWrite(day, counts, files)
 
 
-def compute_raw(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.Table]:
+def compute_raw(
+    paths: DataPaths, day: date, now: datetime, engine: Engine | None = None
+) -> dict[str, pa.Table]:
     limits = Limits.from_env()
     result = ingest_landing_day(paths.landing, day, now, limits)
     articles, too_large = cap_articles(result.articles, limits, now)
     return _tables("raw", {"articles": articles, "rejected": [*result.rejected, *too_large]})
 
 
-def compute_parsed(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.Table]:
+def compute_parsed(
+    paths: DataPaths, day: date, now: datetime, engine: Engine | None = None
+) -> dict[str, pa.Table]:
     raws: list[RawArticle] = _read_records(paths, "raw", "articles", day)
     parsed: list[ParsedArticle] = []
     quarantined: list[QuarantinedRecord] = []
+    seconds = Limits.from_env().article_seconds
     for raw, (article, error) in zip(
-        raws, apply_each(parse_article, raws, seconds=Limits.from_env().article_seconds), strict=True
+        raws, apply_each(parse_article, raws, engine, seconds=seconds), strict=True
     ):
         if error is None:
             parsed.append(article)
@@ -92,14 +98,15 @@ def compute_parsed(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.T
     return _tables("parsed", {"articles": parsed, "quarantine": quarantined})
 
 
-def compute_mentions(paths: DataPaths, day: date, now: datetime) -> dict[str, pa.Table]:
+def compute_mentions(
+    paths: DataPaths, day: date, now: datetime, engine: Engine | None = None
+) -> dict[str, pa.Table]:
     articles: list[ParsedArticle] = _read_records(paths, "parsed", "articles", day)
     mentions: list[EventMention] = []
     quarantined: list[QuarantinedRecord] = []
+    seconds = Limits.from_env().article_seconds
     for article, (found, error) in zip(
-        articles,
-        apply_each(extract_mentions, articles, seconds=Limits.from_env().article_seconds),
-        strict=True,
+        articles, apply_each(extract_mentions, articles, engine, seconds=seconds), strict=True
     ):
         if error is None:
             mentions.extend(found)

@@ -16,8 +16,10 @@ from pathlib import Path
 
 import duckdb
 
+from newsfacts import lake
 from newsfacts.config import DataPaths
 from newsfacts.schemas import CHECK_RESULTS, TABLES
+from warehouse.publish import record_changes
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 VIEWS_DIR = SQL_DIR / "views"
@@ -27,7 +29,8 @@ EVENTS_TABLE = ("events", "events")
 # Tables built here rather than copied from the lake.
 WAREHOUSE_TABLES = (CHECK_RESULTS_TABLE, EVENTS_TABLE)
 # Older DuckDB clients (1.4+) can open the file; DuckDB 2.0's default format they cannot.
-CONNECTION_CONFIG = {"storage_compatibility_version": "v1.4.0"}
+# memory_limit: the load spills to disk rather than grow with the size of a backfill.
+CONNECTION_CONFIG = {"storage_compatibility_version": "v1.4.0", "memory_limit": "256MB"}
 
 
 def connect(database: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -81,19 +84,43 @@ def ensure_tables(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
 
 
 def lake_days(paths: DataPaths, layer: str, table: str) -> list[date]:
-    folder = paths.lake / layer / table
+    folder = lake.join(paths.lake, layer, table)
     return sorted(
-        date.fromisoformat(part.parent.name.removeprefix("date="))
-        for part in folder.glob("date=*/part-0.parquet")
+        date.fromisoformat(str(part).rsplit("/", 2)[-2].removeprefix("date="))
+        for part in lake.glob(folder, "date=*/part-0.parquet")
     )
 
 
-def load_partitions(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequence[date]) -> dict[str, int]:
-    """Replace the rows of `days` in every warehouse table; return rows loaded per table."""
+def load_partitions(
+    con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequence[date], days_per_transaction: int = 1
+) -> dict[str, int]:
+    """Replace the rows of `days` in every warehouse table; return rows loaded per table.
+
+    Days are loaded a few at a time, one transaction each, so a long backfill's load needs
+    the memory of one day, not of the range. The events they touch are collected in the
+    temp table `touched_events` (event_id) for the checks.
+    """
+    lake.register_for_duckdb(con, paths.lake)
+    con.execute("create or replace temp table touched_events (event_id varchar)")
+    totals: dict[str, int] = {}
+    rebuilt: set[tuple[str, str]] = set()  # refilled from the whole lake: no day left to load
+    for start in range(0, len(days), days_per_transaction):
+        batch = list(days[start : start + days_per_transaction])
+        for name, count in _load_days(con, paths, batch, rebuilt).items():
+            totals[name] = totals.get(name, 0) + count
+        con.execute("insert into touched_events select event_id from fresh_events")
+    return totals
+
+
+def _load_days(
+    con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequence[date], rebuilt: set[tuple[str, str]]
+) -> dict[str, int]:
     loaded: dict[str, int] = {}
     con.begin()
     try:
         created = ensure_tables(con)
+        skip = set(rebuilt)
+        rebuilt |= created
         recluster_all = bool(created & {EVENTS_TABLE, ("events", "mentions"), ("parsed", "articles")})
         # The event dates the old mentions of these days sat on: they may lose events.
         con.execute(
@@ -104,11 +131,12 @@ def load_partitions(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequ
         for (layer, table), (schema, _) in TABLES.items():
             # A rebuilt table is refilled from the whole lake, not just the days asked for.
             load_days = lake_days(paths, layer, table) if (layer, table) in created else list(days)
-            if load_days:
+            if load_days and (layer, table) not in skip:
                 loaded[f"{layer}.{table}"] = _load_table(con, paths, layer, table, schema.names, load_days)
-        loaded["dq.check_results"] = _load_check_results(
-            con, paths, None if CHECK_RESULTS_TABLE in created else days
-        )
+        if CHECK_RESULTS_TABLE not in skip:
+            loaded["dq.check_results"] = _load_check_results(
+                con, paths, None if CHECK_RESULTS_TABLE in created else days
+            )
         # ...and the dates the new mentions sit on.
         con.execute(
             "insert into affected_dates select distinct cluster_date from events.mention_clusters "
@@ -123,6 +151,8 @@ def load_partitions(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequ
         loaded["events.events (new)"] = (
             con.execute("select count(*) from events.events").fetchone()[0] - before
         )
+        # What the analysts' copy must take over at the next publish.
+        record_changes(con, days, "affected_dates", full=bool(created))
         con.commit()
     except Exception:
         con.rollback()
@@ -139,7 +169,7 @@ def _load_table(
     days: list[date],
 ) -> int:
     files = [str(paths.partition_file(layer, table, day)) for day in days]
-    missing = [f for f in files if not Path(f).exists()]
+    missing = [f for f in files if not lake.exists(f)]
     if missing:
         raise FileNotFoundError(f"{layer}.{table}: partition files missing: {', '.join(missing)}")
     con.execute(f"delete from {layer}.{table} where landed_date = any(?::date[])", [_dates(days)])
@@ -165,12 +195,12 @@ def reload_check_results(con: duckdb.DuckDBPyConnection, paths: DataPaths, days:
 
 def _load_check_results(con: duckdb.DuckDBPyConnection, paths: DataPaths, days: Sequence[date] | None) -> int:
     """Replace the check history of `days` (None: every day) with all runs' result files."""
-    folders = (
-        sorted(paths.lake.glob("dq/check_results/date=*"))
-        if days is None
-        else [paths.check_results_folder(day) for day in days]
-    )
-    files = [str(f) for folder in folders for f in sorted(folder.glob("*.parquet"))]
+    lake.register_for_duckdb(con, paths.lake)
+    if days is None:
+        found = lake.glob(lake.join(paths.lake, "dq", "check_results"), "date=*/*.parquet")
+    else:
+        found = [f for day in days for f in lake.glob(paths.check_results_folder(day), "*.parquet")]
+    files = [str(f) for f in found]
     if days is not None:
         con.execute("delete from dq.check_results where landed_date = any(?::date[])", [_dates(days)])
     return _insert_parquet(con, "dq.check_results", CHECK_RESULTS.names, files) if files else 0

@@ -72,17 +72,18 @@ def _map_png(plt, points: list[tuple], title: str) -> tuple[str, str]:
         if outside:
             left_out = f" ({', '.join(outside)} outside the map)"
         labelled = sorted(shown, key=lambda n: (-shown[n]["events"], -shown[n]["killed"], n))[:MAP_LABELS]
-        for name, p in shown.items():
-            side = max(p["sides"], key=p["sides"].get)
+        # One scatter for all places (one artist per place costs a draw call each).
+        if shown:
             axis.scatter(
-                p["lon"],
-                p["lat"],
-                s=40 + 25 * p["events"],
-                color=_colour(side),
+                [p["lon"] for p in shown.values()],
+                [p["lat"] for p in shown.values()],
+                s=[40 + 25 * p["events"] for p in shown.values()],
+                color=[_colour(max(p["sides"], key=p["sides"].get)) for p in shown.values()],
                 alpha=0.65,
                 edgecolors="black",
                 linewidths=0.4,
             )
+        for name, p in shown.items():
             if name in labelled:
                 axis.annotate(
                     f"{name} ({p['events']})",
@@ -207,3 +208,10 @@ td,th{{border:1px solid #ccc;padding:.2em .5em}}</style></head><body>
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page, encoding="utf-8")
     return ReportSummary(target, int(totals[0]), len(points), int(totals[1]))
+
+
+def render_report_job(job: tuple[str, date, str]) -> ReportSummary:
+    """render_report for (analysts' database, day, target file), in any process."""
+    database, day, target = job
+    with duckdb.connect(database, read_only=True) as con:
+        return render_report(con, day, Path(target))

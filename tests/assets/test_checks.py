@@ -125,6 +125,7 @@ def test_row_level_failures_are_quarantined_with_their_reason(
         return mentions
 
     monkeypatch.setattr(newsfacts.layers, "extract_mentions", extract_with_a_bad_toll)
+    monkeypatch.setenv("NEWSFACTS_ENGINE", "serial")  # the patch exists in this process only
     day = landed_samples[0]
     result = materialize(data_paths, day)
     assert result.success  # row-level failures warn; the good rows go on
@@ -158,6 +159,7 @@ def test_a_blocking_failure_stops_the_downstream_assets(
         return [dataclasses.replace(m, mention_id="same-id") for m in real_extract(article)]
 
     monkeypatch.setattr(newsfacts.layers, "extract_mentions", extract_with_repeated_ids)
+    monkeypatch.setenv("NEWSFACTS_ENGINE", "serial")  # the patch exists in this process only
     result = materialize(data_paths, landed_samples[0])
     assert not result.success
     structure = check_evaluations(result)["events/mentions:structure"]

@@ -35,8 +35,13 @@ VOLATILE_COLUMNS = {
     "run_id",
     "updated_at",
     "created_at",
+    "seq",  # a load's number in the change log: a killed run's loads count too
+    "applied_seq",  # the last of those numbers the analysts' copy holds
+    "source_id",  # a random id per pipeline database, naming whose change numbers a copy holds
 }
-HISTORY_TABLES = {("dq", "check_results")}  # every run's outcomes are kept: compared as a set
+# Logs that keep every run's entries: a killed run's entries stay (they were true when
+# written), so the clean run's entries must all be there, among possibly more.
+HISTORY_TABLES = {("dq", "check_results"), ("meta", "publish_changes")}
 WAIT_FOR_STOP_SECONDS = 240
 
 
@@ -59,8 +64,10 @@ def materialize_range(paths: DataPaths, days: list[date]) -> dg.DagsterRun:
 def start_stopping_run(paths: DataPaths, days: list[date], point: str, marker: Path) -> subprocess.Popen:
     command = [sys.executable, "-m", "tests.crash.harness", str(paths.root), days[0].isoformat()]
     command += [days[-1].isoformat(), point, str(marker)]
+    # The stop points are patched into the run's own process: its per-article work stays there.
+    env = dagster_env(paths) | {"NEWSFACTS_ENGINE": "serial"}
     return subprocess.Popen(
-        command, cwd=PROJECT_ROOT, env=dagster_env(paths), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        command, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
 
 
@@ -92,6 +99,8 @@ def tables(database: Path) -> dict[str, list[tuple]]:
                 ).fetchall()
                 if row[0] not in VOLATILE_COLUMNS
             ]
+            if not columns:  # bookkeeping of the publisher only (ids and counters)
+                continue
             select = ", ".join(f'"{c}"' for c in columns)
             distinct = "distinct " if (schema, table) in HISTORY_TABLES else ""
             found[f"{schema}.{table}"] = con.execute(
@@ -100,12 +109,22 @@ def tables(database: Path) -> dict[str, list[tuple]]:
     return found
 
 
+def assert_same_tables(found: dict[str, list[tuple]], expected: dict[str, list[tuple]], point: str) -> None:
+    history = {f"{schema}.{table}" for schema, table in HISTORY_TABLES}
+    assert found.keys() == expected.keys(), point
+    for name, rows in expected.items():
+        if name in history:
+            assert {repr(r) for r in rows} <= {repr(r) for r in found[name]}, (point, name)
+        else:
+            assert found[name] == rows, (point, name)
+
+
 def readable(database: Path) -> int:
     with connect(database, read_only=True) as con:
         return con.execute("select count(*) from raw.articles").fetchone()[0]
 
 
-def mark_the_dead_run_failed(paths: DataPaths, held_the_writer_slot: bool) -> None:
+def mark_the_dead_run_failed(paths: DataPaths) -> None:
     """What the daemon's run monitoring does with a run whose worker died, then the slots."""
     with dg.DagsterInstance.from_config(dagster_env(paths)["DAGSTER_HOME"]) as instance:
         assert isinstance(instance.run_launcher, MonitoredRunLauncher)
@@ -114,9 +133,10 @@ def mark_the_dead_run_failed(paths: DataPaths, held_the_writer_slot: bool) -> No
         assert health.status == WorkerStatus.FAILED, health
         monitor_started_run(instance, None, record, logging.getLogger("run_monitoring"))
         assert instance.get_run_by_id(record.dagster_run.run_id).status == dg.DagsterRunStatus.FAILURE
-        # The killed run held the DuckDB writer's slot: without this the re-run would wait for ever.
+        # Every stop point is inside a step of a concurrency pool (events: `article_workers`;
+        # warehouse and publish: the DuckDB writer's): without this the re-run would wait for ever.
         recovery = recover(instance)
-        assert (record.dagster_run.run_id in recovery.freed) == held_the_writer_slot
+        assert record.dagster_run.run_id in recovery.freed
         assert not instance.event_log_storage.get_concurrency_run_ids() - {
             r.run_id for r in instance.get_runs(dg.RunsFilter(statuses=[dg.DagsterRunStatus.STARTED]))
         }
@@ -144,7 +164,7 @@ def test_killed_runs_rerun_to_the_tables_of_a_clean_run(tmp_path: Path) -> None:
         if crashed.warehouse_db.exists():
             readable(crashed.warehouse_db)
 
-        mark_the_dead_run_failed(crashed, held_the_writer_slot=point != "events")
+        mark_the_dead_run_failed(crashed)
         materialize_range(crashed, days)
-        assert tables(crashed.pipeline_db) == expected_pipeline, point
-        assert tables(crashed.warehouse_db) == expected_analysts, point
+        assert_same_tables(tables(crashed.pipeline_db), expected_pipeline, point)
+        assert_same_tables(tables(crashed.warehouse_db), expected_analysts, point)

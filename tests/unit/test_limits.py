@@ -26,7 +26,7 @@ from newsfacts.limits import (
     is_timeout,
     time_budget,
 )
-from newsfacts.parallel import apply_each
+from newsfacts.parallel import ProcessEngine, apply_each
 from newsfacts.schemas import RAW_ARTICLES, records_to_table
 
 DAY = date(2025, 3, 10)
@@ -62,12 +62,12 @@ def test_the_budget_interrupts_a_runaway_regex_and_restores_the_timer() -> None:
 
 
 def test_except_exception_in_the_work_cannot_swallow_the_budget() -> None:
-    [(result, error)] = apply_each(swallowing, ["x"], workers=1, seconds=0.3)
+    [(result, error)] = apply_each(swallowing, ["x"], seconds=0.3)
     assert result is None and is_timeout(error)
 
 
 def test_in_process_one_stuck_item_times_out_and_the_others_finish() -> None:
-    results = apply_each(runaway_or_echo, ["kyiv", "stuck", "sumy"], workers=1, seconds=0.5)
+    results = apply_each(runaway_or_echo, ["kyiv", "stuck", "sumy"], seconds=0.5)
     assert [r for r, _ in results] == ["KYIV", None, "SUMY"]
     assert is_timeout(results[1][1]) and not is_timeout(results[0][1])
     assert "runaway_or_echo took more than 0.5 s" in results[1][1]
@@ -75,7 +75,11 @@ def test_in_process_one_stuck_item_times_out_and_the_others_finish() -> None:
 
 def test_in_a_worker_pool_the_stuck_item_times_out_too() -> None:
     words = ["kyiv", "stuck", "odesa", "sumy"]
-    results = apply_each(runaway_or_echo, words, workers=2, min_items_for_pool=1, seconds=0.5)
+    engine = ProcessEngine(workers=2)
+    try:
+        results = apply_each(runaway_or_echo, words, engine, chunk_size=1, seconds=0.5)
+    finally:
+        engine.close()
     assert [r for r, _ in results] == ["KYIV", None, "ODESA", "SUMY"]
     assert is_timeout(results[1][1])
 
@@ -83,7 +87,7 @@ def test_in_a_worker_pool_the_stuck_item_times_out_too() -> None:
 def test_from_a_thread_without_signals_the_work_goes_to_workers_with_the_budget() -> None:
     found: list = []
     thread = threading.Thread(
-        target=lambda: found.extend(apply_each(runaway_or_echo, ["stuck", "kyiv"], workers=1, seconds=0.5))
+        target=lambda: found.extend(apply_each(runaway_or_echo, ["stuck", "kyiv"], seconds=0.5))
     )
     thread.start()
     thread.join(timeout=120)
@@ -170,6 +174,6 @@ def finalizer_then_loop(_: str) -> str:
 def test_an_alarm_dropped_inside_a_finalizer_is_repeated_and_not_printed(
     capfd: pytest.CaptureFixture[str],
 ) -> None:
-    [(result, error)] = apply_each(finalizer_then_loop, ["x"], workers=1, seconds=0.2)
+    [(result, error)] = apply_each(finalizer_then_loop, ["x"], seconds=0.2)
     assert result is None and is_timeout(error)
     assert "Exception ignored" not in capfd.readouterr().err
