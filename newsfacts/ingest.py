@@ -256,7 +256,7 @@ def ingest_landing_day(
     Every entry of the folder ends up as articles or rejections: refused entries (hidden,
     links out of the landing folder, pipes) are rejected without being opened; a file over
     the size cap is rejected with its size and hash; a file that takes longer than the time
-    budget to read is rejected as `timeout`.
+    budget to read is rejected as `timeout` (web archives, streamed, have no budget as a whole).
     """
     limits = limits or Limits.from_env()
     folder = landing_root / day.isoformat()
@@ -269,8 +269,11 @@ def ingest_landing_day(
             _reject(b"", day, prefix + refusal.name, None, refusal.reason, refusal.detail, now)
         )
     for path, name in walk.files:
+        # A web archive may hold thousands of records and take minutes to stream; its records
+        # are bounded one by one (the article cap here, the time budget when parsed).
+        seconds = None if is_warc_name(name) else limits.article_seconds
         try:
-            with time_budget(limits.article_seconds, "reading the file"):
+            with time_budget(seconds, "reading the file"):
                 part = ingest_file(path, prefix + name, day, now, urls.get(name), limits.max_file_bytes)
         except ArticleTimeout as error:
             part = IngestResult(

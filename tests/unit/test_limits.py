@@ -12,13 +12,14 @@ import pytest
 
 import newsfacts.layers
 from newsfacts.config import DataPaths
-from newsfacts.ingest import ingest_bytes
+from newsfacts.ingest import ingest_bytes, ingest_landing_day
 from newsfacts.lake import write_partition
 from newsfacts.layers import compute_parsed, process_article
 from newsfacts.limits import (
     ARTICLE_SECONDS_ENV,
     DEFAULT_ARTICLE_SECONDS,
     MAX_ARTICLE_BYTES_ENV,
+    TIMEOUT_REASON,
     ArticleTimeout,
     Limits,
     LimitsConfigError,
@@ -27,6 +28,7 @@ from newsfacts.limits import (
     time_budget,
 )
 from newsfacts.parallel import ProcessEngine, apply_each
+from newsfacts.readers.warc import http_response, warc_record
 from newsfacts.schemas import RAW_ARTICLES, records_to_table
 
 DAY = date(2025, 3, 10)
@@ -177,3 +179,26 @@ def test_an_alarm_dropped_inside_a_finalizer_is_repeated_and_not_printed(
     [(result, error)] = apply_each(finalizer_then_loop, ["x"], seconds=0.2)
     assert result is None and is_timeout(error)
     assert "Exception ignored" not in capfd.readouterr().err
+
+
+def test_a_web_archive_that_takes_longer_than_the_budget_is_still_read_whole(tmp_path) -> None:
+    """A WARC is streamed record by record: the per-file budget would reject a big crawl."""
+    records = 4000
+    page = "<html><head><title>Shelling near Kupiansk {i}</title></head><body><p>{text}</p></body></html>"
+    body = b"".join(
+        warc_record(
+            "response",
+            f"https://frontline.example/report-{i}",
+            "2025-03-10T08:00:00Z",
+            http_response(page.format(i=i, text=f"Report {i}: shells hit a depot overnight.").encode()),
+        )
+        for i in range(records)
+    )
+    folder = tmp_path / "landing" / DAY.isoformat()
+    folder.mkdir(parents=True)
+    (folder / "crawl.warc").write_bytes(body)
+    started = time.monotonic()
+    result = ingest_landing_day(tmp_path / "landing", DAY, NOW, Limits(article_seconds=0.01))
+    assert time.monotonic() - started > 0.01  # the archive took longer than one file's budget
+    assert len(result.articles) == records
+    assert not [r for r in result.rejected if r.reason == TIMEOUT_REASON]
