@@ -42,7 +42,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsfacts.cli import dagster_env  # noqa: E402
+from newsfacts.cli import dagster_env, materialize_command  # noqa: E402
 from newsfacts.config import DataPaths  # noqa: E402
 
 GAZETTEER = ROOT / "newsfacts" / "data" / "gazetteer.tsv.gz"
@@ -333,17 +333,7 @@ ALL_BUT_REPORTS = ",".join(
 def run_backfill(
     paths: DataPaths, env: dict[str, str], first: date, last: date, log: Path, select: str = "*"
 ) -> tuple:
-    command = [
-        str(Path(sys.executable).with_name("dagster")),
-        "asset",
-        "materialize",
-        "-m",
-        "pipelines.definitions",
-        "--select",
-        select,
-        "--partition-range",
-        f"{first.isoformat()}...{last.isoformat()}",
-    ]
+    command = materialize_command(first, last, select)
     started = time.perf_counter()
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)

@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.hostile_landing import accounted_names, leaked, make_hostile_day
-from newsfacts.cli import dagster_env
+from newsfacts.cli import dagster_env, materialize_command
 from newsfacts.config import PROJECT_ROOT, DataPaths
 from newsfacts.limits import ARTICLE_SECONDS_ENV, Limits
 from warehouse.loader import connect
@@ -58,17 +58,7 @@ def main() -> int:
         make_hostile_day(paths.landing, day, work / "outside", seed=index) for index, day in enumerate(DAYS)
     ]
     limits = Limits.from_env()
-    command = [
-        str(Path(sys.executable).with_name("dagster")),
-        "asset",
-        "materialize",
-        "-m",
-        "pipelines.definitions",
-        "--select",
-        "*",
-        "--partition-range",
-        f"{DAYS[0].isoformat()}...{DAYS[-1].isoformat()}",
-    ]
+    command = materialize_command(DAYS[0], DAYS[-1])
     returncode, output, seconds, peak_mb = run(command, paths)
     (work / "drill-output.log").write_text(output, encoding="utf-8")
     baseline_mb = None

@@ -210,23 +210,27 @@ def dagster_env(paths: DataPaths) -> dict[str, str]:
     return env
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
-    """Land the samples and materialize every sample day in one run of the real dagster CLI."""
-    paths = DataPaths.from_root(args.data)
-    days = land_samples(paths)
-    print(f"landed sample articles for {len(days)} days under {paths.landing}", flush=True)
-    dagster = Path(sys.executable).with_name("dagster")
-    command = [
-        str(dagster),
+def materialize_command(first: date, last: date, select: str = "*") -> list[str]:
+    """The `dagster asset materialize` command for a range of landing days, as one run."""
+    return [
+        str(Path(sys.executable).with_name("dagster")),
         "asset",
         "materialize",
         "-m",
         "pipelines.definitions",
         "--select",
-        "*",
+        select,
         "--partition-range",
-        f"{days[0].isoformat()}...{days[-1].isoformat()}",
+        f"{first.isoformat()}...{last.isoformat()}",
     ]
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Land the samples and materialize every sample day in one run of the real dagster CLI."""
+    paths = DataPaths.from_root(args.data)
+    days = land_samples(paths)
+    print(f"landed sample articles for {len(days)} days under {paths.landing}", flush=True)
+    command = materialize_command(days[0], days[-1])
     print("$ " + " ".join(command), flush=True)
     completed = subprocess.run(command, cwd=PROJECT_ROOT, env=dagster_env(paths), check=False)
     if completed.returncode != 0:

@@ -561,26 +561,11 @@ def _draft(
             actor1 = actors.RUSSIA if ctx.language == "ru" and owner == actors.UKRAINE else owner
         sub = "Government regains territory" if actor1 == owner else "Non-state actor overtakes territory"
         return Draft(family, BATTLES, sub, actor1, actors.other(actor1), where, None, 0, 0, when, [unit])
-    if family == d.REPEL:
+    if family in (d.REPEL, d.CLASH):
         # "Ukrainian troops repelled 12 assaults near Toretsk": the clash of the side repelled
-        actor1 = actors.other(named) if named else actors.other(owner)
+        actor1 = actors.other(named or owner) if family == d.REPEL else named or actors.other(owner)
         return Draft(
             d.CLASH,
-            BATTLES,
-            "Armed clash",
-            actor1,
-            actors.other(actor1),
-            where,
-            None,
-            toll.killed,
-            toll.injured,
-            when,
-            [unit],
-        )
-    if family == d.CLASH:
-        actor1 = named or actors.other(owner)
-        return Draft(
-            family,
             BATTLES,
             "Armed clash",
             actor1,
