@@ -479,6 +479,7 @@ def _best(ids: list[int], country: str | None = None, admin1s: frozenset[str] = 
     return places[ids[0]]
 
 
+@lru_cache(maxsize=65_536)  # the gazetteer never changes in a process: a name reads the same
 def _region(key: str, country: str | None = None) -> Place | None:
     """An admin-1 from a region stem: "kharkiv", "kharkivska", "belgorodskaya", "kuban"."""
     g = _gazetteer()
@@ -504,6 +505,7 @@ def _settlement_ids(key: str) -> list[int]:
     return [i for i in g.names.get(key, ()) if g.places[i].kind == "settlement"]
 
 
+@lru_cache(maxsize=65_536)  # the gazetteer never changes in a process: a name reads the same
 def _district(word: str, country: str | None = None, label: str = "district") -> Place | None:
     """A rural district through its seat town: "Korenevsky" -> Korenevo, "Kupiansk" -> Kupiansk."""
     key = norm(word)
@@ -913,6 +915,7 @@ def _list_region(text: str, hits: list[_Hit], h: _Hit, place: Place, admin1s: fr
     return Place(name, "settlement", first.country, first.admin1, None, None, None, 0, 1)
 
 
+@lru_cache(maxsize=65_536)  # the gazetteer never changes in a process: a name reads the same
 def in_region(name: str, admin1: str) -> Place | None:
     """The settlement of that name in that admin-1 region ("Ivanivka" in Kharkiv), if the gazetteer has it."""
     places = _gazetteer().places
@@ -922,6 +925,7 @@ def in_region(name: str, admin1: str) -> Place | None:
     return None
 
 
+@lru_cache(maxsize=65_536)  # the gazetteer never changes in a process: a name reads the same
 def lookup(name: str, country: str | None = None) -> Place | None:
     """One name in any spelling ("Kiev", "Odessa region", "Korenevsky district", "Ucrania") to a Place."""
     g = _gazetteer()

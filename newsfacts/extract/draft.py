@@ -720,13 +720,16 @@ def _weapons_destroyed(unit: Unit, cue: d.Cue) -> bool:
     return False
 
 
+_SEMICOLON_RE = re.compile(";")
+
+
 def _clause_span(unit: Unit, ref: places.PlaceRef | None, several: bool) -> tuple[int, int]:
     """Where the figures of one of several places are read: between its neighbours' separators."""
     if ref is None or not several:
         return 0, len(unit.text)
     text = unit.text
     cuts = sorted(
-        [i for i, ch in enumerate(text) if ch == ";"]
+        [m.start() for m in _SEMICOLON_RE.finditer(text)]
         + [
             h.start
             for h in unit.of("clause")

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -34,9 +35,9 @@ TRIGGER_CATEGORIES = frozenset({"cue", "casualty"})
 LAZY_CATEGORIES = frozenset({"locative", "indefinite", "conjunction", "span_to", "previous", "genitive"})
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One lexicon phrase found in a text: offsets into the text as given."""
+class Hit(NamedTuple):
+    """One lexicon phrase found in a text: offsets into the text as given. A named tuple, not a
+    dataclass: sentences make tens of them each, and a tuple is built several times faster."""
 
     start: int
     end: int
@@ -63,11 +64,26 @@ def _fold_char(ch: str) -> str:
 
 
 _FOLD_TABLE = {i: _fold_char(chr(i)) for i in range(0x2100) if _fold_char(chr(i)) != chr(i)}
+# What is left to fold once a text is in lower case: accents, apostrophes, dashes, blanks.
+_FOLD_LOWER = {chr(i): _fold_char(chr(i)) for i in range(0x2100) if chr(i).lower() == chr(i)}
+_FOLD_LOWER = {c: f for c, f in _FOLD_LOWER.items() if f != c}
+_FOLD_LOWER_RE = re.compile("[" + re.escape("".join(sorted(_FOLD_LOWER))) + "]")
 
 
 def fold(text: str) -> str:
     """Lower case without accents, one character for one, so offsets stay valid."""
-    return text.translate(_FOLD_TABLE)
+    low = text.lower()
+    if low.isascii():
+        return low.translate(_FOLD_TABLE)
+    if len(low) != len(text):
+        return text.translate(_FOLD_TABLE)  # a letter whose lower case is two ("İ") stays as it is
+    # str.translate looks every character of a non-ASCII text up in a dict; lower() runs in C and
+    # leaves only the few accented or punctuation characters to replace
+    return _FOLD_LOWER_RE.sub(_fold_match, low)
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _FOLD_LOWER[m.group()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +98,7 @@ class Lexicon:
         """Every phrase of the lexicon in `text`, longest first where two of one category overlap;
         `folded` is `fold(text)` where the caller has it already."""
         return _longest(
-            list(_matches(self.automaton, text if folded is None else folded, folded is not None))
+            _matches(self.automaton, text if folded is None else folded, folded is not None)
         )
 
     def find(self, category: str, text: str, folded: str | None = None) -> list[Hit]:
@@ -97,7 +113,11 @@ class Lexicon:
     def triggered(self, text: str, folded: str | None = None) -> bool:
         """Whether `text` has an incident or casualty word: a sentence without one needs no scan."""
         target = text if folded is None else folded
-        return next(_matches(self.triggers, target, folded is not None), None) is not None
+        return bool(_matches(self.triggers, target, folded is not None))
+
+    def trigger_starts(self, folded: str) -> list[int]:
+        """Where the incident and casualty words of an already folded text start, in order."""
+        return sorted({h.start for h in _matches(self.triggers, folded, True)})
 
     def values(self, category: str) -> tuple[str, ...]:
         return tuple(self.words.get(category, {}))
@@ -108,27 +128,33 @@ class Lexicon:
         return _pattern(self.language, category)
 
 
-def _matches(automaton: ahocorasick.Automaton, text: str, is_folded: bool = False) -> Iterator[Hit]:
+def _matches(automaton: ahocorasick.Automaton, text: str, is_folded: bool = False) -> list[Hit]:
     folded = text if is_folded else fold(text)
     n = len(folded)
+    out: list[Hit] = []
+    word_tail = _WORD_TAIL_RE.match
     for last, entries in automaton.iter(folded):
-        for key_len, category, value, prefix in entries:
-            start = last - key_len + 1
-            if start > 0 and (
-                folded[start - 1].isalnum()
-                or (folded[start - 1] == "'" and not _after_elision(folded, start - 1))
-            ):
-                break  # the same start for every entry of this key
-            end = last + 1
+        # every entry of one key shares its start and its end: the word boundaries are checked once
+        start = last - entries[0][0] + 1
+        if start > 0:
+            before = folded[start - 1]
+            if before.isalnum() or (before == "'" and not _after_elision(folded, start - 1)):
+                continue
+        end = last + 1
+        inside = end < n and (folded[end].isalnum() or _apostrophe_inside(folded, end))
+        stem_end = -1
+        for _, category, value, prefix in entries:
             if prefix:
-                while end < n and (
-                    folded[end].isalnum()
-                    or (folded[end] in "'-" and end + 1 < n and folded[end + 1].isalnum())
-                ):
-                    end += 1
-            elif end < n and (folded[end].isalnum() or _apostrophe_inside(folded, end)):
-                continue  # inside a longer word, or before an apostrophe inside one ("сім'я")
-            yield Hit(start, end, category, value)
+                if stem_end < 0:
+                    stem_end = word_tail(folded, end).end()  # a stem runs on to the end of its word
+                out.append(Hit(start, stem_end, category, value))
+            elif not inside:  # not inside a longer word, nor before an apostrophe inside one ("сім'я")
+                out.append(Hit(start, end, category, value))
+    return out
+
+
+# The rest of a word after a stem: letters and digits, and an apostrophe or hyphen inside the word.
+_WORD_TAIL_RE = re.compile(r"(?:[^\W_]|['-](?=[^\W_]))*")
 
 
 @cache

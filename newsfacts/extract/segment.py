@@ -6,6 +6,7 @@ A `Unit` is one sentence of the body in the article's language; offsets index in
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from newsfacts.extract.lexicon import LAZY_CATEGORIES, Hit, Lexicon, fold
@@ -61,6 +62,10 @@ def segment(article: ParsedArticle, lexicon: Lexicon) -> list[Unit]:
     body = article.body_text
     languages = article.paragraph_languages
     skipped = link_list_paragraphs(article.paragraphs, lexicon) if len(article.paragraphs) > 1 else set()
+    # folding keeps offsets, so the body is folded once and every sentence is a slice of it; the
+    # incident and casualty words of the whole body are found in one pass
+    folded_body = fold(body)
+    triggers = lexicon.trigger_starts(folded_body)
     units: list[Unit] = []
     for s in split_sentences(body):
         lang = languages[s.paragraph] if s.paragraph < len(languages) else None
@@ -69,12 +74,13 @@ def segment(article: ParsedArticle, lexicon: Lexicon) -> list[Unit]:
         if s.paragraph in skipped:
             continue
         for start, end in _pieces(body, s.start, s.end):
-            text = body[start:end]
+            folded = folded_body[start:end]
             # a sentence with no incident or casualty word can code nothing: its words are not looked up
-            folded = fold(text)
-            hits = tuple(lexicon.scan(text, folded)) if lexicon.triggered(text, folded) else ()
+            k = bisect_left(triggers, start)
+            triggered = k < len(triggers) and triggers[k] < end
+            hits = tuple(lexicon.scan(folded, folded)) if triggered else ()
             units.append(
-                Unit(len(units), start, end, text, s.paragraph, hits, lexicon=lexicon, folded=folded)
+                Unit(len(units), start, end, body[start:end], s.paragraph, hits, lexicon=lexicon, folded=folded)
             )
     return units
 

@@ -142,7 +142,9 @@ def _find_expressions(unit: Unit, published: date | None) -> list[_Found]:
         if start < 48 and _DATELINE_END_RE.match(text[after_year : after_year + 4]):
             continue  # "KYIV, May 16 (Reuters) -": the filing date, not the incident's
         out.append(_Found(start, end, _calendar(day, int(h.value), year, published), "calendar"))
-    for m in _NUMERIC_RE.finditer(text):
+    # "16.05.2024" and "2024-05-16" have two separators: most sentences are spared the regex
+    numeric = _NUMERIC_RE.finditer(text) if text.count(".") >= 2 or text.count("-") >= 2 else ()
+    for m in numeric:
         if m.group(1):
             d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         else:

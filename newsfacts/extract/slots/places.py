@@ -559,6 +559,7 @@ def _unmixed(name: str) -> str:
     return "".join(u.upper() if c.isupper() else u for c, u in zip(name, lowered, strict=True))
 
 
+@lru_cache(maxsize=65_536)  # morphological analysis is the costly part; words recur
 def local_spelling(name: str, country: str) -> str:
     """A village the gazetteer lacks, in English letters: Cyrillic brought to its dictionary form
     and transliterated (Ukrainian way in Ukraine, the usual Russian way in Russia, as the guideline
@@ -581,14 +582,20 @@ def local_spelling(name: str, country: str) -> str:
 def _first_word_no_noun(ref: PlaceRef, language: str) -> bool:
     if ref.start != 0 or language not in ("uk", "ru") or " " in ref.raw:
         return False
-    parses = _morph(language).parse(ref.raw)
-    return bool(parses) and "NOUN" not in _grammemes(parses[0])
+    return not _is_noun(ref.raw, language)
+
+
+@lru_cache(maxsize=65_536)
+def _is_noun(word: str, language: str) -> bool:
+    parses = _morph(language).parse(word)
+    return not parses or "NOUN" in _grammemes(parses[0])
 
 
 def _joiner(unit: Unit, start: int) -> bool:
     return any(j.start == start for j in unit.of("conjunction"))
 
 
+@lru_cache(maxsize=65_536)  # morphological analysis is the costly part; words recur
 def _adjective(word: str, language: str) -> bool:
     """ "Курской", "Брянской": adjectives that name regions with a region word after them."""
     if language not in ("uk", "ru"):
@@ -764,6 +771,7 @@ def ukrainian_form(russian: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=65_536)  # morphological analysis is the costly part; words recur
 def _nominative(word: str, language: str) -> str:
     """The dictionary form of an inflected place name, each word, capitalised ("Грузском" -> "Грузское")."""
     out = []
