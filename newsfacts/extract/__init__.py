@@ -17,7 +17,7 @@ from newsfacts import geo
 from newsfacts.extract import assemble as assembly
 from newsfacts.extract import detect as d
 from newsfacts.extract.draft import ArticleContext, Draft, drafts_for, talks_place
-from newsfacts.extract.lexicon import LANGUAGES, Lexicon, load
+from newsfacts.extract.lexicon import LANGUAGES, Lexicon, fold, load
 from newsfacts.extract.segment import Unit, segment
 from newsfacts.extract.slots import dates
 from newsfacts.extract.slots.dates import DateRef
@@ -41,27 +41,39 @@ def extract_mentions(article: ParsedArticle) -> list[EventMention]:
     if not families:
         return []
     body = read_body([u for u, found in zip(units, cues, strict=True) if found])
-    talks = talks_place(units, lexicon) if families & {d.EXCHANGE, d.CEASEFIRE} else None
-    ctx = ArticleContext(
-        article.language or "", article.published, families, body, talks, first_party(article, lexicon, units)
-    )
+    title = _title_unit(article, lexicon)
+    talks = first = None
+    if families & {d.EXCHANGE, d.CEASEFIRE}:  # the place of talks and the first party code agreements only
+        talks, first = talks_place(units, lexicon), first_party(title, units)
+    ctx = ArticleContext(article.language or "", article.published, families, body, talks, first)
     drafts: list[Draft] = []
     for unit, found in zip(units, cues, strict=True):
         if found:
             drafts.extend(drafts_for(unit, found, lexicon, ctx, drafts))
-    story = story_date(article, lexicon, units, cues)
-    weapon = story_weapon(article, lexicon)
+    story = story_date(article, title, units, cues)
+    weapon = story_weapon(title)
     body_text = article.body_text
     return [
         _mention(article, body_text, x) for x in assembly.assemble(drafts, article.published, story, weapon)
     ]
 
 
-def first_party(article: ParsedArticle, lexicon: Lexicon, units: list[Unit]) -> str | None:
+def _title_unit(article: ParsedArticle, lexicon: Lexicon) -> Unit | None:
+    """The headline read like a sentence of the body (scanned once for every rule that reads it)."""
+    if not article.title:
+        return None
+    text = article.title
+    folded = fold(text)
+    return Unit(-1, 0, len(text), text, -1, tuple(lexicon.scan(text, folded)), lexicon=lexicon, folded=folded)
+
+
+def first_party(title: Unit | None, units: list[Unit]) -> str | None:
     """The side the article names first: in its headline, else in its body."""
-    hits = lexicon.scan(article.title) if article.title else []
-    hits += [h for u in units for h in u.hits]
-    return next((str(h.value) for h in hits if h.category == "side"), None)
+    for unit in ([title] if title is not None else []) + units:
+        sides = unit.of("side")
+        if sides:
+            return str(sides[0].value)
+    return None
 
 
 def _fresh(when: DateRef, published: date | None) -> bool:
@@ -70,31 +82,25 @@ def _fresh(when: DateRef, published: date | None) -> bool:
     return age is None or -1 <= age <= _STORY_AGE_DAYS
 
 
-def story_weapon(article: ParsedArticle, lexicon: Lexicon) -> assembly.StoryWeapon | None:
+def story_weapon(title: Unit | None) -> assembly.StoryWeapon | None:
     """The one weapon the headline names, if it names exactly one, with the places it names."""
-    if not article.title:
+    if title is None:
         return None
-    named = {
-        str(h.value)
-        for h in lexicon.scan(article.title)
-        if h.category == "weapon" and h.value != "small arms"
-    }
+    named = {str(h.value) for h in title.of("weapon") if h.value != "small arms"}
     if len(named) != 1:
         return None
-    found = geo.find_places(article.title)
+    found = geo.find_places(title.text)
     regions = frozenset(m.place.admin1 for m in found if m.place.kind == "admin1" and m.place.admin1)
     towns = frozenset(m.place.name for m in found if m.place.kind == "settlement")
     return assembly.StoryWeapon(named.pop(), regions, towns)
 
 
 def story_date(
-    article: ParsedArticle, lexicon: Lexicon, units: list[Unit], cues: list[list[d.Cue]]
+    article: ParsedArticle, title: Unit | None, units: list[Unit], cues: list[list[d.Cue]]
 ) -> DateRef:
     """The day the report is about, from its headline or its first incident sentence ("overnight",
     "on Monday"): incidents it goes on to tell without a day of their own share it."""
-    if article.title:
-        text = article.title
-        title = Unit(-1, 0, len(text), text, -1, tuple(lexicon.scan(text)), lexicon=lexicon)
+    if title is not None:
         when = dates.resolve(title, article.published)
         if when.value is not None:
             return when

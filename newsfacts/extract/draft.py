@@ -664,7 +664,7 @@ _NAMED_AFTER_RE = re.compile(r"^\s+(?:of|called|named|de|di|du|von|do|da)\s+[A-Z
 def talks_place(units: list[Unit], lexicon: Lexicon) -> geo.Place | None:
     """The town the article's talks were held in ("peace talks in Istanbul")."""
     for unit in units:
-        for h in lexicon.scan(unit.text):
+        for h in lexicon.scan(unit.text, unit.folded):
             if h.category != "talks":
                 continue
             for m in geo.find_places(unit.text):

@@ -97,9 +97,7 @@ class Lexicon:
     def scan(self, text: str, folded: str | None = None) -> list[Hit]:
         """Every phrase of the lexicon in `text`, longest first where two of one category overlap;
         `folded` is `fold(text)` where the caller has it already."""
-        return _longest(
-            _matches(self.automaton, text if folded is None else folded, folded is not None)
-        )
+        return _longest(_matches(self.automaton, text if folded is None else folded, folded is not None))
 
     def find(self, category: str, text: str, folded: str | None = None) -> list[Hit]:
         """The phrases of one lazy category in `text`, found when a rule asks for them."""
@@ -132,6 +130,7 @@ def _matches(automaton: ahocorasick.Automaton, text: str, is_folded: bool = Fals
     folded = text if is_folded else fold(text)
     n = len(folded)
     out: list[Hit] = []
+    append = out.append
     word_tail = _WORD_TAIL_RE.match
     for last, entries in automaton.iter(folded):
         # every entry of one key shares its start and its end: the word boundaries are checked once
@@ -147,12 +146,14 @@ def _matches(automaton: ahocorasick.Automaton, text: str, is_folded: bool = Fals
             if prefix:
                 if stem_end < 0:
                     stem_end = word_tail(folded, end).end()  # a stem runs on to the end of its word
-                out.append(Hit(start, stem_end, category, value))
+                append(_tuple_new(Hit, (start, stem_end, category, value)))
             elif not inside:  # not inside a longer word, nor before an apostrophe inside one ("сім'я")
-                out.append(Hit(start, end, category, value))
+                append(_tuple_new(Hit, (start, end, category, value)))
     return out
 
 
+# A named tuple built without its Python-level __new__: the hot loop makes tens of hits a sentence.
+_tuple_new = tuple.__new__
 # The rest of a word after a stem: letters and digits, and an apostrophe or hyphen inside the word.
 _WORD_TAIL_RE = re.compile(r"(?:[^\W_]|['-](?=[^\W_]))*")
 
@@ -225,15 +226,21 @@ def _apostrophe_inside(folded: str, i: int) -> bool:
 
 def _longest(hits: list[Hit]) -> list[Hit]:
     """Drop a hit inside a longer hit of the same category ("guided bomb" over "bomb")."""
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    if len(hits) < 2:
+        return hits
+    hits.sort(key=_start_then_longest)
     kept: list[Hit] = []
-    reach: dict[str, int] = {}
+    reach: dict[str, int] = {}  # per category, the end of the last hit kept: the furthest, by the order
     for h in hits:
         if reach.get(h.category, -1) >= h.end:
             continue
         kept.append(h)
-        reach[h.category] = max(reach.get(h.category, -1), h.end)
+        reach[h.category] = h.end
     return kept
+
+
+def _start_then_longest(h: Hit) -> int:
+    return (h.start << 24) - h.end  # by start, the longest first: one int is a cheaper key than a tuple
 
 
 def _entries(data: dict) -> Iterator[tuple[str, str | int, str]]:

@@ -80,7 +80,9 @@ def segment(article: ParsedArticle, lexicon: Lexicon) -> list[Unit]:
             triggered = k < len(triggers) and triggers[k] < end
             hits = tuple(lexicon.scan(folded, folded)) if triggered else ()
             units.append(
-                Unit(len(units), start, end, body[start:end], s.paragraph, hits, lexicon=lexicon, folded=folded)
+                Unit(
+                    len(units), start, end, body[start:end], s.paragraph, hits, lexicon=lexicon, folded=folded
+                )
             )
     return units
 

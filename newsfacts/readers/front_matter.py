@@ -48,7 +48,7 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _load_yaml(block: str) -> object:
     try:
         # the C loader (libyaml) where the wheel has it: the pure-Python one is a quarter of parsing
-        return yaml.load(block, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+        return yaml.load(block, Loader=_SAFE_LOADER)
     except yaml.YAMLError:
         return None
 

@@ -67,6 +67,14 @@ def _compound_words(unit: Unit, language: str, taken: list[Quantity]) -> list[Qu
 
 def quantities(unit: Unit, language: str = "en") -> list[Quantity]:
     """Numbers in digits and in words, without ages, years, clock times or weapon counts."""
+    key = f"quantities:{language}"  # read once per sentence: every place and cue in it asks
+    cached = unit.memo.get(key)
+    if cached is None:
+        cached = unit.memo[key] = _quantities(unit, language)
+    return cached  # type: ignore[return-value]
+
+
+def _quantities(unit: Unit, language: str) -> list[Quantity]:
     text = unit.text
     found: list[Quantity] = []
     for m in _DIGITS_RE.finditer(text):
@@ -114,6 +122,14 @@ def _no_casualty_between(unit: Unit, start: int, end: int) -> bool:
 def casualties(unit: Unit, start: int = 0, end: int | None = None, language: str = "en") -> Casualties:
     """Killed and injured told in unit.text[start:end]."""
     stop = len(unit.text) if end is None else end
+    key = f"casualties:{start}:{stop}:{language}"  # each draft of a sentence asks for its span
+    cached = unit.memo.get(key)
+    if cached is None:
+        cached = unit.memo[key] = _casualties(unit, start, stop, language)
+    return cached  # type: ignore[return-value]
+
+
+def _casualties(unit: Unit, start: int, stop: int, language: str) -> Casualties:
     negations = unit.of("negation")
     # "пострадавших нет", "no one was injured": a casualty word inside a negation counts nobody
     cues = [
