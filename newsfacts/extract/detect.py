@@ -55,12 +55,14 @@ def horizon(unit: Unit) -> int:
     months = unit.of("month")
     starts += [h.start for h in unit.of("since") if any(0 <= m.start - h.end <= 12 for m in months)]
     # "the tenth sabotage in 2023": a count over a year, not an incident
-    starts += [h.start for h in unit.of("locative") if _BARE_YEAR_RE.match(unit.text, h.end)]
+    if _YEAR_IN_TEXT_RE.search(unit.text):  # looked for only where a year is written at all
+        starts += [h.start for h in unit.of("locative") if _BARE_YEAR_RE.match(unit.text, h.end)]
     unit.memo["horizon"] = found = min(starts, default=len(unit.text))
     return found
 
 
 _BARE_YEAR_RE = re.compile(r"\s+(?:19|20)\d\d(?![\d-])")
+_YEAR_IN_TEXT_RE = re.compile(r"\s(?:19|20)\d\d")
 _YEAR_RE = re.compile(r"\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:19|20)\d\d")
 
 

@@ -647,12 +647,15 @@ def _draft(
 
 def _unnamed_settlement(unit: Unit) -> bool:
     """ "a village", "a nearby town": a place the text does not name."""
+    settlements = unit.of("placeword", "settlement")
+    if not settlements:
+        return False  # no place word: the article words ("a", "an") need not be looked up
     articles = unit.of("indefinite")
     return any(
         any(0 <= h.start - a.end <= _INDEFINITE_GAP for a in articles)
-        and not any(0 <= n.start - h.end <= 3 for n in unit.of("placeword", "settlement"))
+        and not any(0 <= n.start - h.end <= 3 for n in settlements)
         and not _NAMED_AFTER_RE.match(unit.text[h.end : h.end + 24])
-        for h in unit.of("placeword", "settlement")
+        for h in settlements
     )
 
 
