@@ -18,7 +18,9 @@ from newsfacts.sentences import split_sentences
 MAX_UNIT_CHARS = 1200
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass pays for every field it sets, and an article makes a unit per
+# sentence. Nothing reassigns a unit's fields; one sentence is one unit, so identity is equality.
+@dataclass(slots=True, eq=False)
 class Unit:
     index: int
     start: int
@@ -35,7 +37,11 @@ class Unit:
         if not self.by_category and self.hits:
             index: dict[str, list[Hit]] = {}
             for h in self.hits:
-                index.setdefault(h.category, []).append(h)
+                found = index.get(h.category)
+                if found is None:
+                    index[h.category] = [h]
+                else:
+                    found.append(h)
             self.by_category.update({c: tuple(v) for c, v in index.items()})
 
     def _lazy(self, category: str) -> tuple[Hit, ...]:
