@@ -101,12 +101,17 @@ class Lexicon:
 
     def find(self, category: str, text: str, folded: str | None = None) -> list[Hit]:
         """The phrases of one lazy category in `text`, found when a rule asks for them."""
-        compiled = _lazy_re(self.language, category)
+        compiled = _phrase_re(self.language, category)
         if compiled is None:
             return []
         value = next(iter(self.words.get(category, {})), category)
         target = fold(text) if folded is None else folded
         return [Hit(m.start(), m.end(), category, value) for m in compiled.finditer(target)]
+
+    def opens_with(self, category: str, text: str) -> bool:
+        """Whether `text` starts with a phrase of the category ("Read more", "Also read")."""
+        compiled = _phrase_re(self.language, category)
+        return compiled is not None and compiled.match(fold(text)) is not None
 
     def triggered(self, text: str, folded: str | None = None) -> bool:
         """Whether `text` has an incident or casualty word: a sentence without one needs no scan."""
@@ -159,7 +164,7 @@ _WORD_TAIL_RE = re.compile(r"(?:[^\W_]|['-](?=[^\W_]))*")
 
 
 @cache
-def _lazy_re(language: str, category: str) -> re.Pattern[str] | None:
+def _phrase_re(language: str, category: str) -> re.Pattern[str] | None:
     lexicon = load(language)
     phrases = [p for table in (lexicon.words.get(category, {}) if lexicon else {}).values() for p in table]
     if not phrases:

@@ -100,7 +100,7 @@ def link_list_paragraphs(paragraphs: tuple[str, ...], lexicon: Lexicon) -> set[i
     in_list = False
     for i, p in enumerate(paragraphs):
         short = len(p) < 160
-        if short and any(h.category == "linklist" and h.start == 0 for h in lexicon.scan(p[:40])):
+        if short and lexicon.opens_with("linklist", p[:40]):
             in_list = True
             skipped.add(i)
             continue

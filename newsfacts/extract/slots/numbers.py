@@ -36,7 +36,9 @@ class Casualties:
     injured: int | None
 
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# The words (letters, hyphen-joined) that may be compound number words: nine letters or more, or hyphenated.
+# The regex skips the short words in C; the loop over them in Python was most of the cost.
+_LONG_WORD_RE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]{9,}(?:-[^\W\d_]+)*|[^\W\d_]+(?:-[^\W\d_]+)+)")
 # Languages whose compound number words text2num reads ("vingt-trois", "dreiundzwanzig").
 TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de", "pt", "it"})
 _WORD_WINDOW = 40  # number words are looked for this close to a casualty word
@@ -48,9 +50,9 @@ def _compound_words(unit: Unit, language: str, taken: list[Quantity]) -> list[Qu
 
     cues = unit.of("casualty")
     out: list[Quantity] = []
-    for m in _WORD_RE.finditer(unit.text):
+    for m in _LONG_WORD_RE.finditer(unit.text):
         word = m.group()
-        if len(word) < 6 or ("-" not in word and len(word) < 9):
+        if len(word) < 6:
             continue  # compound number words: "vingt-trois", "dreiundzwanzig", "veintitrés"
         if not any(abs(m.start() - c.start) <= _WORD_WINDOW for c in cues):
             continue
