@@ -566,17 +566,19 @@ class _Token:
     start: int
     end: int
     key: str
+    most: int = 0  # the most words of a gazetteer key starting with the key's first word
 
 
 @lru_cache(maxsize=200_000)  # the gazetteer never changes in a process: a word reads the same
-def _word(word: str) -> tuple[int, str, bool]:
-    """A capitalised word as _runs needs it: the length of a possessive ending to drop, its key, and
-    whether a name can start with it (a gazetteer key does, or it is Cyrillic and may be inflected)."""
+def _word(word: str) -> tuple[int, str, int, bool]:
+    """A capitalised word as _runs needs it: the length of a possessive ending to drop, its key, the
+    most words of a gazetteer key starting with its first word, and whether a name can start with it
+    (a gazetteer key does, or it is Cyrillic and may be inflected)."""
     # "Kyiv's Darnytskyi district": the possessive is not part of the name
     trim = 2 if word.endswith(("'s", "’s")) else 0
     key = norm(word[: len(word) - trim])
-    lead = key.split(" ", 1)[0] in _gazetteer().span or "\u0400" <= key[:1] <= "\u04ff"
-    return trim, key, lead
+    most = _gazetteer().span.get(key.split(" ", 1)[0], 0)
+    return trim, key, most, most > 0 or "\u0400" <= key[:1] <= "\u04ff"
 
 
 def _runs(text: str) -> list[list[_Token]]:
@@ -586,23 +588,23 @@ def _runs(text: str) -> list[list[_Token]]:
     for m in _RUN_RE.finditer(text):
         chunk = m.group()
         if " " not in chunk and "\t" not in chunk and "\u00a0" not in chunk:  # one word: most runs
-            trim, key, lead = _word(chunk)
+            trim, key, most, lead = _word(chunk)
             end = m.end() - trim
             if lead or _DISTRICT_AFTER_RE.match(text, end):
-                runs.append([_Token(m.start(), end, key)])
+                runs.append([_Token(m.start(), end, key, most)])
             continue
         pos = m.start()
-        words: list[tuple[int, int, str]] = []
+        words: list[tuple[int, int, str, int]] = []
         live = False
         for word in chunk.split():  # only blanks separate the words of a run
             start = text.find(word, pos)
             pos = start + len(word)
-            trim, key, lead = _word(word)
-            words.append((start, pos - trim, key))
+            trim, key, most, lead = _word(word)
+            words.append((start, pos - trim, key, most))
             # a word no name starts with still may name a district ("Korenevsky district")
             live = live or lead or _DISTRICT_AFTER_RE.match(text, pos - trim) is not None
         if live:
-            runs.append([_Token(start, end, key) for start, end, key in words])
+            runs.append([_Token(*word) for word in words])
     return runs
 
 
@@ -722,9 +724,9 @@ def _scan(text: str) -> tuple[list[_Hit], set[str]]:
             if i + 1 < n and f"{tok.key} {run[i + 1].key}" in _NON_PLACE_PHRASES:
                 i += 2
                 continue
-            first = tok.key.split(" ", 1)[0]
-            most = span.get(first, 0)
+            most = tok.most
             if most == 0:
+                first = tok.key.split(" ", 1)[0]
                 if "\u0400" <= first[:1] <= "\u04ff":
                     sfx = _SUFFIX_RE.match(text, tok.end)
                     if sfx and sfx.group("region"):
@@ -736,11 +738,13 @@ def _scan(text: str) -> tuple[list[_Hit], set[str]]:
                 if most == 0 and not _DISTRICT_AFTER_RE.match(text, tok.end):
                     i += 1  # names nothing and no district word follows: the common case
                     continue
-            hit = None
-            for j in range(min(n, i + max(most, 1)), i, -1):
-                hit = _match_span(text, run, i, j, persons)
-                if hit:
-                    break
+            if most <= 1 or i + 1 == n:  # one word to try: most names
+                hit = _match_span(text, run, i, i + 1, persons)
+            else:
+                for j in range(min(n, i + most), i, -1):
+                    hit = _match_span(text, run, i, j, persons)
+                    if hit:
+                        break
             if hit is None and "-" in text[tok.start : tok.end]:
                 # "Kharkiv-based", "Odesa-Kyiv": try the first part of a hyphenated word
                 first = text[tok.start : tok.end].split("-")[0]
