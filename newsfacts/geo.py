@@ -21,6 +21,7 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -278,9 +279,20 @@ _REGION_WORDS = (
 _DISTRICT_WORDS = (
     "district|districts|raion|rayon|район|районе|району|района|районы|районах|municipality|hromada|community"
 )
-_DISTRICT_AFTER_RE = re.compile(rf"\s+(?:{_DISTRICT_WORDS})(?!\w)", re.IGNORECASE)
+
+
+def _initials(*alternatives: str) -> str:
+    """The first letters of "a|b|c" alternations, for a lookahead that changes no match but lets the
+    regex engine give up at once where no word of them starts, which is most places it is tried."""
+    return "".join(sorted({w[0] for alts in alternatives for w in alts.split("|")}))
+
+
+_DISTRICT_AFTER_RE = re.compile(
+    rf"\s+(?=[{_initials(_DISTRICT_WORDS)}])(?:{_DISTRICT_WORDS})(?!\w)", re.IGNORECASE
+)
 _SUFFIX_RE = re.compile(
-    rf"(?:\s+|['’]s\s+)(?:(?P<region>{_REGION_WORDS})|(?P<district>{_DISTRICT_WORDS})|(?P<city>city))(?!\w)",
+    rf"(?:\s+|['’]s\s+)(?=[{_initials(_REGION_WORDS, _DISTRICT_WORDS, 'city')}])"
+    rf"(?:(?P<region>{_REGION_WORDS})|(?P<district>{_DISTRICT_WORDS})|(?P<city>city))(?!\w)",
     re.IGNORECASE,
 )
 # Words before a name, checked on the last few words (cheaper than a regex search backwards).
@@ -305,7 +317,8 @@ _PLACE_PREPS = frozenset(_PLACE_PREPS_TEXT.split())
 
 
 def _words_before(text: str, start: int) -> list[str]:
-    words = text[max(0, start - 40) : start].casefold().replace("’", "'").split()[-4:]
+    """The last three words before a name, casefolded (all that _region_before and _place_before read)."""
+    words = text[max(0, start - 40) : start].casefold().replace("’", "'").rsplit(None, 3)[-3:]
     if words and text[start - 1 : start] not in " '’\u00a0\t\n":
         words[-1] = ""  # the name is glued to something other than a blank or an elision
     return words
@@ -313,42 +326,48 @@ def _words_before(text: str, start: int) -> list[str]:
 
 def _region_before(words: list[str]) -> str | None:
     """The region noun just before a name ("region of", "regioni di"), else None."""
-    w = words[:]
-    if w and w[-1] in ("la", "las", "les", "le", "l'", "the"):
-        w.pop()
-    if w and (w[-1] in _OF_WORDS or w[-1].endswith("d'")):
-        w.pop()
-        noun = w[-1].removeprefix("l'") if w else ""
+    k = len(words)  # words[:k] are the words still to look at (no copy to pop from)
+    if k and words[k - 1] in ("la", "las", "les", "le", "l'", "the"):
+        k -= 1
+    if k and (words[k - 1] in _OF_WORDS or words[k - 1].endswith("d'")):
+        noun = words[k - 2].removeprefix("l'") if k > 1 else ""
         return noun if noun in _REGION_NOUNS else None
     return None
 
 
 def _place_before(words: list[str]) -> bool:
-    w = words[:]
-    if w and w[-1] == "the":
-        w.pop()
-    if not w:
+    k = len(words)  # words[:k] are the words still to look at (no copy to pop from)
+    if k and words[k - 1] == "the":
+        k -= 1
+    if not k:
         return False
-    if w[-1] in _PLACE_PREPS:
+    if words[k - 1] in _PLACE_PREPS:
         return True
-    return w[-1] == "of" and len(w) > 1 and w[-2] in _PLACE_NOUNS
+    return words[k - 1] == "of" and k > 1 and words[k - 2] in _PLACE_NOUNS
 
 
 # A city's own district ("Kyiv's Shevchenkivskyi district", "the Darnytskyi district of Kyiv").
 _OF_CITY_AFTER_RE = re.compile(r"\s+of\s+(?P<name>[^\W\d_][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)")
 # Words after a name that make it a street, a building or an organisation, not a place.
+_NOT_PLACE_AFTER_WORDS = (
+    "Street|St|Avenue|Ave|Prospekt|Prospect|Square|Boulevard|Road|Highway|Lane|Embankment|"
+    "Bridge|Station|University|Stadium|Hotel|Institute|Academy|Theatre|Theater|Club|FC|Dynamo|"
+    "Times|Post|Independent|Herald|Gazette|Telegraph|Journal|Pravda|Ave"
+)
 _NOT_PLACE_AFTER_RE = re.compile(
-    r"\s+(?:Street|St|Avenue|Ave|Prospekt|Prospect|Square|Boulevard|Road|Highway|Lane|Embankment|"
-    r"Bridge|Station|University|Stadium|Hotel|Institute|Academy|Theatre|Theater|Club|FC|Dynamo|"
-    r"Times|Post|Independent|Herald|Gazette|Telegraph|Journal|Pravda|Ave)\b"
+    rf"\s+(?=[{_initials(_NOT_PLACE_AFTER_WORDS)}])(?:{_NOT_PLACE_AFTER_WORDS})\b"
 )
 
 # Capitalised words (Latin, Cyrillic, Greek) incl. inner apostrophes/hyphens, or dotted acronyms.
 _UPPER = "".join(
     chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and unicodedata.category(chr(c)) == "Lu"
 )
-_TOKEN_RE = re.compile(rf"(?:[A-Z]\.){{2,}}|[{re.escape(_UPPER)}][^\W_]*(?:['’\-][^\W_]+)*")
-_GAP_RE = re.compile(r"[ \t\u00a0]+")  # words in one name are separated by blanks only
+_TOKEN = rf"(?:(?:[A-Z]\.){{2,}}+|[{re.escape(_UPPER)}][^\W_]*+(?:['’\-][^\W_]++)*+)"
+# A run of such words separated by blanks only (one name may span them); a possessive ("Kyiv's")
+# ends a run. Matching whole runs in C saves a Python step per word. The leading lookahead and the
+# possessive quantifiers change no match (nothing after them could use what they keep) but spare the
+# regex engine work: it skips ahead to upper-case letters and keeps no backtracking states.
+_RUN_RE = re.compile(rf"(?=[{re.escape(_UPPER)}]){_TOKEN}(?:(?<!['’]s)[ \t\u00a0]++{_TOKEN})*+")
 
 # Adjectival district/region endings, longest first ("Korenevsky" -> "Korenev", "Kupianskyi" -> "Kupian").
 _ADJ_ENDINGS = (
@@ -547,31 +566,45 @@ class _Token:
     start: int
     end: int
     key: str
+    most: int = 0  # the most words of a gazetteer key starting with the key's first word
+
+
+@lru_cache(maxsize=200_000)  # the gazetteer never changes in a process: a word reads the same
+def _word(word: str) -> tuple[int, str, int, bool]:
+    """A capitalised word as _runs needs it: the length of a possessive ending to drop, its key, the
+    most words of a gazetteer key starting with its first word, and whether a name can start with it
+    (a gazetteer key does, or it is Cyrillic and may be inflected)."""
+    # "Kyiv's Darnytskyi district": the possessive is not part of the name
+    trim = 2 if word.endswith(("'s", "’s")) else 0
+    key = norm(word[: len(word) - trim])
+    most = _gazetteer().span.get(key.split(" ", 1)[0], 0)
+    return trim, key, most, most > 0 or "\u0400" <= key[:1] <= "\u04ff"
 
 
 def _runs(text: str) -> list[list[_Token]]:
-    """Capitalised words grouped into runs of words separated only by blanks."""
+    """Capitalised words grouped into runs of words separated only by blanks, leaving out the runs
+    (most of them: "The", "President Putin") in which no word can start a place name."""
     runs: list[list[_Token]] = []
-    current: list[_Token] = []
-    last_end = -1
-    possessive = False
-    for m in _TOKEN_RE.finditer(text):
-        start, end = m.span()
-        word = m.group()
-        if current and (
-            possessive or (text[last_end:start] != " " and not _GAP_RE.fullmatch(text, last_end, start))
-        ):
-            runs.append(current)
-            current = []
-        # "Kyiv's Darnytskyi district": the possessive ends the name
-        possessive = word.endswith(("'s", "’s"))
-        if possessive:
-            end -= 2
-            word = word[:-2]
-        current.append(_Token(start, end, norm(word)))
-        last_end = m.end()
-    if current:
-        runs.append(current)
+    for m in _RUN_RE.finditer(text):
+        chunk = m.group()
+        if " " not in chunk and "\t" not in chunk and "\u00a0" not in chunk:  # one word: most runs
+            trim, key, most, lead = _word(chunk)
+            end = m.end() - trim
+            if lead or _DISTRICT_AFTER_RE.match(text, end):
+                runs.append([_Token(m.start(), end, key, most)])
+            continue
+        pos = m.start()
+        words: list[tuple[int, int, str, int]] = []
+        live = False
+        for word in chunk.split():  # only blanks separate the words of a run
+            start = text.find(word, pos)
+            pos = start + len(word)
+            trim, key, most, lead = _word(word)
+            words.append((start, pos - trim, key, most))
+            # a word no name starts with still may name a district ("Korenevsky district")
+            live = live or lead or _DISTRICT_AFTER_RE.match(text, pos - trim) is not None
+        if live:
+            runs.append([_Token(*word) for word in words])
     return runs
 
 
@@ -597,7 +630,7 @@ def _match_span(text: str, run: list[_Token], i: int, j: int, persons: set[str])
     """The place that run[i:j] names, looking at the words around it; None if it names none."""
     g = _gazetteer()
     start, end = run[i].start, run[j - 1].end
-    key = " ".join(t.key for t in run[i:j])
+    key = run[i].key if j - i == 1 else " ".join([t.key for t in run[i:j]])
     if key in _NON_PLACE_PHRASES:
         return None
     ids = g.names.get(key)
@@ -608,7 +641,7 @@ def _match_span(text: str, run: list[_Token], i: int, j: int, persons: set[str])
         and not (suffix and (suffix.group("district") or (suffix.group("region") and not key.isascii())))
     ):
         return None  # the common case, kept cheap: no context regexes for words that name nothing
-    if _NOT_PLACE_AFTER_RE.match(text, end):
+    if suffix is None and _NOT_PLACE_AFTER_RE.match(text, end):  # a suffix word is none of its words
         return None
     before = _words_before(text, start)
     plural = None
@@ -681,37 +714,41 @@ def _match_span(text: str, run: list[_Token], i: int, j: int, persons: set[str])
 
 
 def _scan(text: str) -> tuple[list[_Hit], set[str]]:
-    g = _gazetteer()
+    span = _gazetteer().span
     hits: list[_Hit] = []
     persons: set[str] = set()
     for run in _runs(text):
         i, n = 0, len(run)
         while i < n:
-            hit = None
-            if i + 1 < n and f"{run[i].key} {run[i + 1].key}" in _NON_PLACE_PHRASES:
+            tok = run[i]
+            if i + 1 < n and f"{tok.key} {run[i + 1].key}" in _NON_PLACE_PHRASES:
                 i += 2
                 continue
-            first = run[i].key.split(" ", 1)[0]
-            most = g.span.get(first, 0)
-            if most == 0 and "\u0400" <= first[:1] <= "\u04ff":
-                sfx = _SUFFIX_RE.match(text, run[i].end)
-                if sfx and sfx.group("region"):
-                    most = 1  # "Брянской области": the region adjective is looked up as a region
-                elif not sfx:
-                    base = _cyrillic_base(first)  # "Рыльска", "Белгороде": the name in the nominative
-                    if base:
-                        run[i].key, most = base, max(1, g.span.get(base, 1))
-            if most == 0 and not _DISTRICT_AFTER_RE.match(text, run[i].end):
-                i += 1  # names nothing and no district word follows: the common case
-                continue
-            for j in range(min(n, i + max(most, 1)), i, -1):
-                hit = _match_span(text, run, i, j, persons)
-                if hit:
-                    break
-            if hit is None and "-" in text[run[i].start : run[i].end]:
+            most = tok.most
+            if most == 0:
+                first = tok.key.split(" ", 1)[0]
+                if "\u0400" <= first[:1] <= "\u04ff":
+                    sfx = _SUFFIX_RE.match(text, tok.end)
+                    if sfx and sfx.group("region"):
+                        most = 1  # "Брянской области": the region adjective is looked up as a region
+                    elif not sfx:
+                        base = _cyrillic_base(first)  # "Рыльска", "Белгороде": the name in the nominative
+                        if base:
+                            tok.key, most = base, max(1, span.get(base, 1))
+                if most == 0 and not _DISTRICT_AFTER_RE.match(text, tok.end):
+                    i += 1  # names nothing and no district word follows: the common case
+                    continue
+            if most <= 1 or i + 1 == n:  # one word to try: most names
+                hit = _match_span(text, run, i, i + 1, persons)
+            else:
+                for j in range(min(n, i + most), i, -1):
+                    hit = _match_span(text, run, i, j, persons)
+                    if hit:
+                        break
+            if hit is None and "-" in text[tok.start : tok.end]:
                 # "Kharkiv-based", "Odesa-Kyiv": try the first part of a hyphenated word
-                first = text[run[i].start : run[i].end].split("-")[0]
-                sub = _Token(run[i].start, run[i].start + len(first), norm(first))
+                first = text[tok.start : tok.end].split("-")[0]
+                sub = _Token(tok.start, tok.start + len(first), norm(first))
                 hit = _match_span(text, [*run[:i], sub], i, i + 1, persons)
             if hit:
                 while hits and hits[-1].start >= hit.start:
@@ -728,6 +765,7 @@ def _scan(text: str) -> tuple[list[_Hit], set[str]]:
 _CYR_ENDINGS = ("ом", "ем", "ой", "ей", "ою", "ею", "у", "ю", "а", "я", "е", "і", "и", "ы")
 
 
+@lru_cache(maxsize=65_536)  # the gazetteer never changes in a process: a word reads the same
 def _cyrillic_base(key: str) -> str | None:
     names = _gazetteer().names
     for ending in _CYR_ENDINGS:
@@ -768,8 +806,8 @@ def _apply_plural(text: str, hits: list[_Hit]) -> None:
 _NAME = r"[A-Z\u0400-\u042f][\w'’]+(?:-[\w'’]+)*(?: [A-Z\u0400-\u042f][\w'’]+)?"
 # "the villages of Cherneshchyna and Masiutivka in the Kharkiv region": front-line villages are often
 # too small for the gazetteer (GeoNames cities500), but the sentence says what they are and where.
-_VILLAGE_LIST_RE = re.compile(
-    rf"\b(?:villages?|settlements?|hamlets?)\s+of\s+(?P<names>{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME})*)"
+_VILLAGE_LIST_RE = re.compile(  # the lookahead lets the engine skip to likely starts
+    rf"(?=[vsh])\b(?:villages?|settlements?|hamlets?)\s+of\s+(?P<names>{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME})*)"
     rf"(?:\s*,?\s+(?:in|of)\s+(?:the\s+)?(?P<region>{_NAME})\s+(?:region|oblast|Oblast|Region|krai|Krai))?"
 )
 # "Petropavlivka, Podoly, Masiutivka and other settlements came under fire"
@@ -777,6 +815,10 @@ _VILLAGE_LIST_AFTER_RE = re.compile(
     rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*)(?:,)?\s+and\s+other\s+(?:villages|settlements|hamlets)\b"
 )
 _NAME_RE = re.compile(_NAME)
+# What any match of the list regexes contains: a word, then a regex starting with a literal, which
+# the engine searches for much faster than the list regexes themselves.
+_PLACE_LISTS = tuple((noun, re.compile(rf"{noun}s?\s+of\s")) for noun in ("village", "settlement", "hamlet"))
+_OTHER_PLACES_RE = re.compile(r"and\s+other\s+(?:villages|settlements|hamlets)\b")
 
 
 def _unknown_villages(text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -785,11 +827,16 @@ def _unknown_villages(text: str, hits: list[_Hit]) -> list[_Hit]:
     the only admin-1 named shortly before. Such places have no coordinates or geonameid."""
     if "of " not in text and "and other" not in text:
         return []
+    # the case-sensitive list regexes need these words: plain tests are cheaper than their searches
+    lists = any(noun in text and places_of.search(text) for noun, places_of in _PLACE_LISTS)
+    others = "and other" in text and _OTHER_PLACES_RE.search(text) is not None
+    if not lists and not others:
+        return []
     extra: list[_Hit] = []
     regions = [h for h in hits if h.place is not None and h.place.kind == "admin1"]
     by_start = {h.start: h for h in hits}
-    matches = list(_VILLAGE_LIST_RE.finditer(text))
-    if "and other" in text:
+    matches = list(_VILLAGE_LIST_RE.finditer(text)) if lists else []
+    if others:
         matches += _VILLAGE_LIST_AFTER_RE.finditer(text)
     for m in matches:
         region = _region(norm(m.group("region"))) if "region" in m.groupdict() and m.group("region") else None
@@ -893,7 +940,11 @@ def find_places(text: str) -> list[PlaceMention]:
 def _list_region(text: str, hits: list[_Hit], h: _Hit, place: Place, admin1s: frozenset[str]) -> Place:
     """A village in a list of villages of one region ("Kupiansk, Petropavlivka, Pershotravneve and other
     settlements") whose only namesakes lie elsewhere is an unlisted village of that region."""
-    k = hits.index(h)
+    # hits.index(h) without comparing every hit before it: hits are sorted by start, and an equal
+    # hit (the first one counts) starts where h does
+    k = bisect_left(hits, h.start, key=lambda o: o.start)
+    while hits[k] is not h and hits[k] != h:
+        k += 1
     neighbours: list[Place] = []
     for o in (hits[k - 1] if k else None, hits[k + 1] if k + 1 < len(hits) else None):
         if o is None or not (
