@@ -152,7 +152,8 @@ def lingua_best(text: str) -> tuple[str | None, float]:
 def detect_language(text: str, sample_chars: int = 1200) -> str | None:
     """ISO 639-1 code of a whole article body, or None when there is too little text."""
     sample = text[:sample_chars]
-    top, score, second = _ranked(stopword_votes(sample))
+    votes = stopword_votes(sample)
+    top, score, second = _ranked(votes)
     if top and score >= 8 and score >= 3 * second:  # plainly one Latin-script language
         return top
     letters_cyr = len(_CYRILLIC_RE.findall(sample))
@@ -164,7 +165,7 @@ def detect_language(text: str, sample_chars: int = 1200) -> str | None:
         if found:
             return found
     elif letters_lat > 0.5 * len(sample.replace(" ", "")):
-        top, score, second = _ranked(stopword_votes(sample))
+        top, score, second = _ranked(votes)
         if top and score >= 6 and score >= 2.5 * second:
             return top
     best, _ = lingua_best(sample[:400])

@@ -28,16 +28,16 @@ _SUB_TYPE_OF_MEANS = {"air": AIR, "shelling": SHELLING}
 def first_weapon(unit: Unit, start: int = 0, end: int | None = None) -> str | None:
     """The first weapon named in unit.text[start:end] (the guideline's "first one named")."""
     stop = len(unit.text) if end is None else end
-    for h in unit.hits:
-        if h.category == "weapon" and start <= h.start < stop and h.value != "small arms":
+    for h in unit.of("weapon"):
+        if start <= h.start < stop and h.value != "small arms":
             return str(h.value)
     return None
 
 
 def first_means(unit: Unit, start: int = 0, end: int | None = None) -> str | None:
     stop = len(unit.text) if end is None else end
-    for h in unit.hits:
-        if h.category == "means" and start <= h.start < stop:
+    for h in unit.of("means"):
+        if start <= h.start < stop:
             return str(h.value)
     return None
 
