@@ -45,6 +45,7 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“«(]?[A-Z�
 _GLUED_GATE_RE = re.compile(r"[.!?][“\"]?[A-Z][a-z]")  # cheap scan before the exact rule below
 _GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z0-9’”)%])([.!?])(?=[“\"]?[A-Z][a-z])")
 _NON_WORD_RE = re.compile(r"\W+")
+_WORD_CHAR_RE = re.compile(r"\w")
 _BULLET_RE = re.compile(r"^\s*(?:[-*•·–—▪►]|\d{1,2}[.)])\s+")
 _URL_LINE_RE = re.compile(
     r"^(?:(?:url|link|source|source url|original(?: article)?|canonical|permalink)\s*:\s*)?<?(https?://\S+?)>?$",
@@ -82,6 +83,15 @@ def _ends_terminal(text: str) -> bool:
 
 def _norm(text: str) -> str:
     return _NON_WORD_RE.sub(" ", text.casefold()).strip()
+
+
+def _normalises_to(text: str, norm: str) -> bool:
+    """`_norm(text) == norm`, most paragraphs told apart by their first letter before the regex pass."""
+    low = text.casefold()
+    first = _WORD_CHAR_RE.search(low)
+    if first is None:
+        return norm == ""
+    return norm.startswith(first.group()) and _NON_WORD_RE.sub(" ", low).strip() == norm
 
 
 def _headline_like(text: str) -> bool:
@@ -676,7 +686,7 @@ def _read_blocks(
     for j, block in enumerate(body):
         text = block.text
         reason = None
-        if title_norm and _norm(text) == title_norm:
+        if title_norm and _normalises_to(text, title_norm):
             reason = "duplicate_title"
         elif bp.is_list_marker(text):
             in_list = True
