@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsfacts.extract.lexicon import Hit
 from newsfacts.extract.segment import Unit
@@ -46,25 +47,42 @@ _WORD_WINDOW = 40  # number words are looked for this close to a casualty word
 
 def _compound_words(unit: Unit, language: str, taken: list[Quantity]) -> list[Quantity]:
     """Compound number words the lexicon does not list, read by text2num near casualty words."""
+    out: list[Quantity] = []
+    for lo, hi in _windows([c.start for c in unit.of("casualty")]):
+        # only words starting within _WORD_WINDOW of a casualty word count: the rest is not read
+        for m in _LONG_WORD_RE.finditer(unit.text, lo):
+            if m.start() > hi:
+                break
+            if len(m.group()) < 6:
+                continue  # compound number words: "vingt-trois", "dreiundzwanzig", "veintitrés"
+            if any(q.start <= m.start() < q.end for q in taken):
+                continue
+            value = _number_word(m.group().lower(), language)
+            if value is not None and value > 0:
+                out.append(Quantity(m.start(), m.end(), value))
+    return out
+
+
+def _windows(starts: list[int]) -> list[tuple[int, int]]:
+    """Where a word may start to be within _WORD_WINDOW of one of these offsets, overlaps merged."""
+    out: list[tuple[int, int]] = []
+    for s in sorted(starts):
+        lo, hi = max(0, s - _WORD_WINDOW), s + _WORD_WINDOW
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+@lru_cache(maxsize=65_536)
+def _number_word(word: str, language: str) -> int | None:
     from text_to_num import text2num
 
-    cues = unit.of("casualty")
-    out: list[Quantity] = []
-    for m in _LONG_WORD_RE.finditer(unit.text):
-        word = m.group()
-        if len(word) < 6:
-            continue  # compound number words: "vingt-trois", "dreiundzwanzig", "veintitrés"
-        if not any(abs(m.start() - c.start) <= _WORD_WINDOW for c in cues):
-            continue
-        if any(q.start <= m.start() < q.end for q in taken):
-            continue
-        try:
-            value = text2num(m.group().lower(), language)
-        except ValueError:
-            continue
-        if value > 0:
-            out.append(Quantity(m.start(), m.end(), value))
-    return out
+    try:
+        return text2num(word, language)
+    except ValueError:
+        return None
 
 
 def quantities(unit: Unit, language: str = "en") -> list[Quantity]:
