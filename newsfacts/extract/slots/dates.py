@@ -23,9 +23,15 @@ _NUMERIC_RE = re.compile(
 )
 _DATELINE_END_RE = re.compile(r"^\s*(?:\(|—|–|-\s)")
 _CLOCK_RE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:])|\b\d{1,2}\s?[ap]\.m\.")
+_CLOCK_HINT_RE = re.compile(r"\d[:.]\d")  # opens with a class: the engine skips to the digits
 _DAY_NUMBER_RE = re.compile(r"\s+([0-3]?\d)(?!\d)")
 _ANNOUNCE_GAP = 14  # "said on Thursday", "reported on Sept. 15", "заявил в пятницу"
 _RANGE_GAP = 20  # "between the morning of May 27 and ..."
+
+
+def _clock(text: str) -> bool:
+    """A time of day: "14:30", "at 9.15", "6 a.m."."""
+    return bool((_CLOCK_HINT_RE.search(text) or "m." in text) and _CLOCK_RE.search(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +89,7 @@ def resolve(unit: Unit, published: date | None, start: int = 0, end: int | None 
             return DateRef(f.value, "relative", 1)
     if any(h.value == "overnight" for h in night) and published is not None:
         return DateRef(published, "overnight", 1)
-    if published is not None and not found and _CLOCK_RE.search(unit.text):
+    if published is not None and not found and _clock(unit.text):
         return DateRef(published, "clock", 1)  # "around 14:00 the Russians struck ...": a same-day report
     return NO_DATE
 

@@ -15,7 +15,10 @@ from functools import lru_cache
 from newsfacts.extract.lexicon import Hit
 from newsfacts.extract.segment import Unit
 
-_DIGITS_RE = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)(?![\w:/]|[.,]\d)")
+# A number in digits, "1,250" or "12", not inside a word, a decimal, a time or a path. It starts with
+# the digit and looks behind it from there: a pattern that opens with a character class lets the
+# regex engine jump from digit to digit instead of trying every position of the sentence.
+_DIGITS_RE = re.compile(r"(\d(?<![\w.,:/-]\d)(?:\d{0,2}(?:[,\u00a0\u202f ]\d{3})+|\d*))(?![\w:/]|[.,]\d)")
 _BEFORE_WINDOW = 70  # characters between a number and the casualty word after it
 _AFTER_WINDOW = 45  # characters between a casualty word and the number after it
 _PERSON_WINDOW = 40
