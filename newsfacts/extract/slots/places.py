@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsfacts import geo
-from newsfacts.extract.lexicon import Lexicon
+from newsfacts.extract.lexicon import Hit, Lexicon
 from newsfacts.extract.lexicon import load as load_lexicon
 from newsfacts.extract.segment import Unit
 
@@ -92,22 +92,35 @@ class PlaceRef:
     place: geo.Place
     role: str
 
+    def with_place(self, place: geo.Place) -> PlaceRef:
+        # built directly: `dataclasses.replace` costs several times more, and places are many
+        return PlaceRef(self.start, self.end, self.raw, place, self.role)
+
+
+def _start(ref: PlaceRef) -> int:
+    return ref.start
+
 
 def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
     """Every place named in the unit, in text order, with its role."""
     text = unit.text
+    language = lexicon.language
+    mentions = body.by_unit.get(unit.index)
     if (
-        unit.index not in body.by_unit
-        and lexicon.language not in _LEMMATISED
+        mentions is None
+        and language not in _LEMMATISED
         and not (unit.has("region") or unit.has("facility") or unit.has("placeword"))
     ):
         return []  # nothing the gazetteer or the lexicon reads as a place
-    refs = [PlaceRef(m.start, m.end, m.raw, m.place, SITE) for m in body.by_unit.get(unit.index, ())]
-    # a word the lexicon reads as something else is no place ("Атака", "Мирный житель"), nor a
-    # capitalised first word that is no noun ("Кроме того")
-    refs = [
-        r for r in refs if not _inside_other_word(unit, r) and not _first_word_no_noun(r, lexicon.language)
-    ]
+    refs: list[PlaceRef] = []
+    if mentions:
+        # a word the lexicon reads as something else is no place ("Атака", "Мирный житель"), nor a
+        # capitalised first word that is no noun ("Кроме того"); the hits are sorted out once
+        others = [h for h in unit.hits if h.category in _NOT_PLACES]
+        sides = unit.of("side")
+        for m in mentions:
+            if not _inside_other_word(m, others, sides) and not _first_word_no_noun(m, language):
+                refs.append(PlaceRef(m.start, m.end, m.raw, m.place, SITE))
     for h in unit.of("facility"):
         # "the Zaporizhzhia nuclear power plant" codes the town it stands in (guideline, "Places")
         town = geo.lookup(str(h.value))
@@ -122,29 +135,57 @@ def find(unit: Unit, lexicon: Lexicon, body: BodyPlaces) -> list[PlaceRef]:
             continue
         refs = [r for r in refs if not (r.start < h.end and h.start < r.end)]
         refs.append(PlaceRef(h.start, h.end, text[h.start : h.end], region, SITE))
-    refs.sort(key=lambda r: r.start)
-    taken = [(r.start, r.end) for r in refs]
-    refs = [_seat_of_community(_region_if_said(unit, r)) for r in refs]
-    named_area = any(r.place.kind in ("admin1", "country") for r in refs)
-    refs = [_namesake_in_theatre(r, body, named_area) for r in refs]
-    refs = _namesake_in_named_region(unit, refs)
-    refs = [_region_if_regional(unit, r) for r in refs]
-    if lexicon.language in _LEMMATISED:
+    refs.sort(key=_start)
+    lemmatised = language in _LEMMATISED
+    taken = [(r.start, r.end) for r in refs] if lemmatised else []
+    # the region words ("region", "oblast", "regions") several rules read: filtered out once
+    region_words = unit.of("placeword", "region")
+    if refs:
+        # the rules that read a region word are skipped in the many units without one
+        if region_words:
+            refs = [_region_if_said(unit, r, region_words) for r in refs]
+        refs = [_seat_of_community(r) for r in refs]
+        named_area = any(r.place.kind in ("admin1", "country") for r in refs)
+        refs = [_namesake_in_theatre(r, body, named_area) for r in refs]
+        refs = _namesake_in_named_region(unit, refs)
+        if region_words:
+            refs = [_region_if_regional(unit, r, region_words) for r in refs]
+    if lemmatised:
+        # a capitalised word inside a word of the lexicon is no place: the names come in text order,
+        # so the lexicon's words are walked once, in order of start, keeping the furthest end of
+        # those that start at or before the name
+        words = sorted((h.start, h.end) for h in unit.hits if h.category != "placeword")
+        passed = 0
+        reach = -1
         for m in _WORD_RE.finditer(text):
-            if _overlaps(m.start(), m.end(), taken) or _lexicon_word(unit, m.start(), m.end()):
+            start, end = m.span()
+            if _overlaps(start, end, taken):
                 continue
-            place = _lemma_place(m.group(0), lexicon.language)
+            while passed < len(words) and words[passed][0] <= start:
+                reach = max(reach, words[passed][1])
+                passed += 1
+            if reach >= end:
+                continue
+            place = _lemma_place(m.group(0), language)
             if place is not None:
-                refs.append(PlaceRef(m.start(), m.end(), m.group(0), place, SITE))
-                taken.append((m.start(), m.end()))
-    refs.sort(key=lambda r: r.start)
-    refs = _listed_regions(unit, refs, lexicon)
-    refs = _regions_after_word(unit, refs, lexicon)
+                refs.append(PlaceRef(start, end, m.group(0), place, SITE))
+                taken.append((start, end))
+        refs.sort(key=_start)
+    refs = _listed_regions(unit, refs, lexicon, region_words)
+    refs = _regions_after_word(unit, refs, lexicon, region_words)
     refs = _unknown_named(unit, refs, body, lexicon)
-    refs.sort(key=lambda r: r.start)
-    return [
-        replace(r, role=_role(unit, r)) for r in refs if not _in_sea(unit, r) and not _actor_word(unit, r)
-    ]
+    if not refs:
+        return refs
+    refs.sort(key=_start)
+    hits = _RoleHits(unit)
+    out: list[PlaceRef] = []
+    for r in refs:
+        if hits.in_sea(r) or hits.actor_word(r):
+            continue
+        role = _role(hits, r)
+        # every reference is built a site: a new one only where the role differs
+        out.append(r if role == r.role else PlaceRef(r.start, r.end, r.raw, r.place, role))
+    return out
 
 
 _CALENDAR = frozenset({"month", "weekday", "relday"})
@@ -153,27 +194,102 @@ _NOT_PLACES = frozenset(
 )
 
 
-def _inside_other_word(unit: Unit, ref: PlaceRef) -> bool:
-    if any(h.start <= ref.start and ref.end <= h.end and h.category in _NOT_PLACES for h in unit.hits):
+def _inside_other_word(mention: geo.PlaceMention, others: list[Hit], sides: tuple[Hit, ...]) -> bool:
+    """`others`: the unit's hits of `_NOT_PLACES`; `sides`: its hits of "side"."""
+    start, end = mention.start, mention.end
+    if others and any(h.start <= start and end <= h.end for h in others):
         return True
     # "Українські дрони" is no village Ukrainsk; "Moscow" stays Moscow though it names a side
-    return any(
-        h.start <= ref.start and ref.end <= h.end and ref.place.population < _CITY for h in unit.of("side")
+    return (
+        bool(sides)
+        and mention.place.population < _CITY
+        and any(h.start <= start and end <= h.end for h in sides)
     )
 
 
 _CITY = 100_000
 
 
-def _actor_word(unit: Unit, ref: PlaceRef) -> bool:
-    if any(h.start <= ref.start < h.end for h in unit.hits if h.category in _CALENDAR):
-        return True  # "May", "Sunday": a date, whatever village bears the name
-    # "SBU", "Azov", "Wagner": a side or an agency, whatever village shares its name
-    if any(h.start <= ref.start < h.end for h in unit.hits if h.category == "weapon"):
-        return True  # "Shahed drones"
-    return ref.raw.isupper() and any(
-        h.start <= ref.start and ref.end <= h.end for h in unit.hits if h.category in ("side", "agency")
+_Route = tuple[list[Hit], tuple[Hit, ...], list[Hit]]
+
+
+class _RoleHits:
+    """The lexicon hits the role rules read, taken from the unit once per call of `find`, not once
+    per place; the route words (a lazily found category) only when a route may be told. Most units
+    have no hits of most categories: an empty one is told apart before a generator is built."""
+
+    __slots__ = (
+        "_froms",
+        "_route",
+        "_route_read",
+        "actors",
+        "announce",
+        "dated",
+        "formation",
+        "front",
+        "official",
+        "origin",
+        "reference",
+        "sea",
+        "text",
+        "unit",
     )
+
+    def __init__(self, unit: Unit) -> None:
+        self.unit = unit
+        self.text = unit.text
+        self.official = unit.of("official")
+        self.announce = unit.of("announce")
+        self.formation = unit.of("formation")
+        self.front = unit.of("front")
+        self.origin = unit.of("origin")
+        self.reference = unit.of("reference")
+        self.sea = unit.of("sea")
+        dated: list[Hit] = []
+        actors: list[Hit] = []
+        for h in unit.hits:
+            if h.category in _CALENDAR or h.category == "weapon":
+                dated.append(h)
+            elif h.category in ("side", "agency"):
+                actors.append(h)
+        self.dated = dated  # dates and weapons: "May", "Sunday", "Shahed drones"
+        self.actors = actors  # sides and agencies: "SBU", "Azov", "Wagner"
+        self._froms: list[Hit] | None = None
+        self._route: _Route | None = None
+        self._route_read = False
+
+    def in_sea(self, ref: PlaceRef) -> bool:
+        return bool(self.sea) and any(h.start <= ref.start < h.end for h in self.sea)
+
+    def actor_word(self, ref: PlaceRef) -> bool:
+        start = ref.start
+        if self.dated and any(h.start <= start < h.end for h in self.dated):
+            return True  # "May", "Sunday": a date; "Shahed drones": a weapon, whatever village bears the name
+        # "SBU", "Azov", "Wagner": a side or an agency, whatever village shares its name
+        return (
+            bool(self.actors)
+            and ref.raw.isupper()
+            and any(h.start <= start and ref.end <= h.end for h in self.actors)
+        )
+
+    def route(self, ref: PlaceRef) -> _Route | None:
+        """The bare "from"s, the "to"s and the "to"s after a "from", read once for all the places of
+        the unit; None where `ref` can be no end of a route."""
+        froms = self._froms
+        if froms is None:
+            text = self.text
+            froms = self._froms = [h for h in self.origin if text[h.start : h.end].lower() in _BARE_FROM]
+        # both ends of a route come after its "from": with none before the place, "to" (found by a
+        # regular expression on first request) is not asked for
+        if not froms or not any(f.end <= ref.start for f in froms):
+            return None
+        if not self._route_read:
+            self._route_read = True
+            tos = self.unit.of("span_to")
+            if tos:
+                joined = [t for t in tos if any(0 <= t.start - f.end <= 40 for f in froms)]
+                self._route = (froms, tos, joined)
+        return self._route
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -220,8 +336,9 @@ def _namesake_in_named_region(unit: Unit, refs: list[PlaceRef]) -> list[PlaceRef
     """ "Ivanivka in the Kharkiv region", "Rylsk, Kursk region": the village of that name in that
     region, and the region is no place of its own (guideline, "Places": "X, Y" names one place)."""
     out = []
+    brackets = "(" in unit.text
     for i, r in enumerate(refs):
-        bracketed = _bracketed_region(unit, r, refs) if r.place.kind == "settlement" else None
+        bracketed = _bracketed_region(unit, r, refs) if brackets and r.place.kind == "settlement" else None
         if bracketed and bracketed != r.place.admin1:
             local = geo.in_region(r.place.name, bracketed) or geo.in_region(r.raw, bracketed)
             region = regional(bracketed)
@@ -238,7 +355,7 @@ def _namesake_in_named_region(unit: Unit, refs: list[PlaceRef]) -> list[PlaceRef
                     1,
                 )
             if local is not None:
-                out.append(replace(r, place=local))
+                out.append(r.with_place(local))
                 continue
         nxt = refs[i + 1] if i + 1 < len(refs) else None
         if (
@@ -263,7 +380,7 @@ def _namesake_in_named_region(unit: Unit, refs: list[PlaceRef]) -> list[PlaceRef
                     0,
                     1,
                 )
-            r = replace(r, place=local)
+            r = r.with_place(local)
         out.append(r)
     return out
 
@@ -277,14 +394,34 @@ def _region_list_re(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?P<names>{word}(?:\s*,\s*{word})*\s*(?:,\s*)?{joiner}\s+{word})\s+$", re.I)
 
 
-def _listed_regions(unit: Unit, refs: list[PlaceRef], lexicon: Lexicon) -> list[PlaceRef]:
+@cache
+def _region_list_end_re(language: str) -> re.Pattern[str]:
+    """The end of `_region_list_re`: a text it matches, this one matches too."""
+    lexicon = load_lexicon(language)
+    joiner = lexicon.pattern("conjunction") if lexicon else "(?!)"
+    word = r"[^\W\d_][\w'’-]+"
+    return re.compile(rf"{joiner}\s+{word}\s+$", re.I)
+
+
+def _listed_regions(
+    unit: Unit, refs: list[PlaceRef], lexicon: Lexicon, region_words: tuple[Hit, ...]
+) -> list[PlaceRef]:
     """Regions listed before one plural region word ("над Курской, Брянской и Орловской областями",
-    "the Sumy, Kharkiv and Poltava regions"): each member is a region."""
+    "the Sumy, Kharkiv and Poltava regions"): each member is a region. `refs` come in text order,
+    `region_words` are the unit's "placeword" hits of value "region"."""
+    if not region_words:
+        return refs  # no list without a region word
     out = list(refs)
-    if not unit.has("conjunction"):
-        return out  # no list without "and"
-    for h in unit.of("placeword", "region"):
-        m = _region_list_re(lexicon.language).search(unit.text[max(0, h.start - 160) : h.start])
+    text = unit.text
+    for h in region_words:
+        # the list ends in "and", a name and blanks right before the region word: a short pattern
+        # that reads only that end spares most searches of the whole list pattern, many times slower
+        window = text[max(0, h.start - 160) : h.start]
+        if not _region_list_end_re(lexicon.language).search(window):
+            continue
+        if not unit.has("conjunction"):
+            return refs  # no list without "and"; asked last, as it is found by a regular expression
+        m = _region_list_re(lexicon.language).search(window)
         if m is None:
             continue
         offset = max(0, h.start - 160) + m.start("names")
@@ -302,7 +439,7 @@ def _listed_regions(unit: Unit, refs: list[PlaceRef], lexicon: Lexicon) -> list[
             s0, e0 = offset + w.start(), offset + w.end()
             out = [r for r in out if not (r.start < e0 and s0 < r.end)]
             out.append(PlaceRef(s0, e0, w.group(), region, SITE))
-    return sorted(out, key=lambda r: r.start)
+    return sorted(out, key=_start)
 
 
 @cache
@@ -316,11 +453,15 @@ def _names_after_re(language: str) -> re.Pattern[str]:
     )
 
 
-def _regions_after_word(unit: Unit, refs: list[PlaceRef], lexicon: Lexicon) -> list[PlaceRef]:
+def _regions_after_word(
+    unit: Unit, refs: list[PlaceRef], lexicon: Lexicon, region_words: tuple[Hit, ...]
+) -> list[PlaceRef]:
     """Names listed after a plural region word ("las regiones de Dnipropetrovsk, Odesa y Sumi",
     "над регіонами X і Y") are regions, not their capital cities."""
+    if not region_words:
+        return refs
     out = list(refs)
-    for h in unit.of("placeword", "region"):
+    for h in region_words:
         m = _names_after_re(lexicon.language).match(unit.text, h.end)
         if m is None:
             continue
@@ -329,11 +470,11 @@ def _regions_after_word(unit: Unit, refs: list[PlaceRef], lexicon: Lexicon) -> l
             if lo <= r.start < hi and r.place.kind == "settlement" and r.place.admin1:
                 region = regional(r.place.admin1)
                 if region is not None and _same_name(r.place.name, region.name):
-                    out[i] = replace(r, place=region)
+                    out[i] = r.with_place(region)
     return out
 
 
-def _region_if_regional(unit: Unit, ref: PlaceRef) -> PlaceRef:
+def _region_if_regional(unit: Unit, ref: PlaceRef, region_words: tuple[Hit, ...]) -> PlaceRef:
     """A bare name that is both a city and a region codes the city, unless the region is plainly
     meant: "In Kharkiv, regional authorities reported three injuries" (guideline, "Places")."""
     if (
@@ -343,11 +484,11 @@ def _region_if_regional(unit: Unit, ref: PlaceRef) -> PlaceRef:
     ):
         return ref
     regional_word = any(
-        unit.text[h.start : h.end].lower().startswith("regional") and 0 <= h.start - ref.end <= 24
-        for h in unit.of("placeword", "region")
+        0 <= h.start - ref.end <= 24 and unit.text[h.start : h.end].lower().startswith("regional")
+        for h in region_words
     )
     region = regional(ref.place.admin1) if regional_word else None
-    return replace(ref, place=region) if region is not None else ref
+    return ref.with_place(region) if region is not None else ref
 
 
 _SMALL_PLACE = 20_000
@@ -382,7 +523,7 @@ def _namesake_in_theatre(ref: PlaceRef, body: BodyPlaces, named_area: bool = Fal
             0,
             1,
         )
-    return replace(ref, place=local) if local is not None else ref
+    return ref.with_place(local) if local is not None else ref
 
 
 def _seat_of_community(ref: PlaceRef) -> PlaceRef:
@@ -403,10 +544,16 @@ def _seat_of_community(ref: PlaceRef) -> PlaceRef:
             0,
             1,
         )
-    return replace(ref, place=place)
+    return ref.with_place(place)
 
 
 _NAME = r"[A-ZА-ЯЁІЇЄҐ][\w'’]+(?:-[\w'’]+)*(?: [A-ZА-ЯЁІЇЄҐ][\w'’]+)?"
+
+
+# `_NAME` whose letter runs are possessive: a run cut short leaves a letter next, which no hyphen,
+# blank, comma or end of a list can follow, so the matches are the same; the engine just does not
+# try every shorter run of every capitalised word of the sentence before it gives up on a list
+_LIST_NAME = r"[A-ZА-ЯЁІЇЄҐ][\w'’]++(?:-[\w'’]++)*(?: [A-ZА-ЯЁІЇЄҐ][\w'’]++)?"
 
 
 @cache
@@ -414,7 +561,7 @@ def _name_list_re(language: str) -> re.Pattern[str]:
     """A list of capitalised names: "Striliche, Krasne, Pylna and Borysivka"."""
     lexicon = load_lexicon(language)
     joiner = lexicon.pattern("conjunction") if lexicon else "(?!)"
-    return re.compile(rf"{_NAME}(?:(?:\s*,\s*(?:{joiner}\s+)?|\s+{joiner}\s+){_NAME})+")
+    return re.compile(rf"{_LIST_NAME}(?:(?:\s*,\s*(?:{joiner}\s+)?|\s+{joiner}\s+){_LIST_NAME})+")
 
 
 _NAME_BEFORE_RE = re.compile(rf"(?P<name>{_NAME})\s+$")
@@ -498,7 +645,20 @@ def _unknown_named(unit: Unit, refs: list[PlaceRef], body: BodyPlaces, lexicon: 
         name = local_spelling(m.group("name"), r.place.country)
         place = geo.Place(name, "settlement", r.place.country, r.place.admin1, None, None, None, 0, 1)
         out.append(PlaceRef(s0, e0, m.group("name"), place, SITE))
+    # a list is read only for the villages the gazetteer knows in it: none, no list to look for; a
+    # list that starts after the last of them has none (the villages a list adds are its own)
+    last_village = -1
+    for r in out:
+        if r.place.kind == "settlement" and r.start > last_village:
+            last_village = r.start
+    if last_village < 0:
+        return sorted(out, key=_start)
     for m in _name_list_re(lexicon.language).finditer(text):
+        lo, hi = m.span()
+        if lo > last_village:
+            break
+        if not any(lo <= r.start < hi and r.place.kind == "settlement" for r in out):
+            continue  # no known village among its members: nothing the list could tell
         members = [
             (n.start() + m.start(), n.end() + m.start(), n.group()) for n in re.finditer(_NAME, m.group())
         ]
@@ -579,10 +739,10 @@ def local_spelling(name: str, country: str) -> str:
     return re.sub(r"(?<=[bcdfghklmnprstvzBCDFGHKLMNPRSTVZ])y(?=[aue])", "i", name)
 
 
-def _first_word_no_noun(ref: PlaceRef, language: str) -> bool:
-    if ref.start != 0 or language not in ("uk", "ru") or " " in ref.raw:
+def _first_word_no_noun(mention: geo.PlaceMention, language: str) -> bool:
+    if mention.start != 0 or language not in ("uk", "ru") or " " in mention.raw:
         return False
-    return not _is_noun(ref.raw, language)
+    return not _is_noun(mention.raw, language)
 
 
 @lru_cache(maxsize=65_536)
@@ -614,22 +774,22 @@ def _country_of(admin1: str) -> str:
     return region.country if region is not None else "UA"
 
 
-def _region_if_said(unit: Unit, ref: PlaceRef) -> PlaceRef:
+def _region_if_said(unit: Unit, ref: PlaceRef, region_words: tuple[Hit, ...]) -> PlaceRef:
     """A city named with a region word next to it ("Region Dnipropetrowsk", "Sumy oblast", "the Kursk
-    border region") is the region."""
+    border region") is the region; `region_words` are the unit's "placeword" hits of value "region"."""
     if ref.place.kind != "settlement" or not ref.place.admin1:
         return ref
-    for h in unit.of("placeword", "region"):
+    for h in region_words:
         before = 0 <= ref.start - h.end <= 4
-        gap = unit.text[ref.end : h.start]
-        after = 0 <= h.start - ref.end <= 16 and bool(_LOWER_WORDS_RE.match(gap))
+        after = 0 <= h.start - ref.end <= 16 and bool(_LOWER_WORDS_RE.match(unit.text[ref.end : h.start]))
         if before or after:
             region = regional(ref.place.admin1)
             if region is not None and _same_name(ref.place.name, region.name):
-                return replace(ref, place=region)
+                return ref.with_place(region)
     return ref
 
 
+@lru_cache(maxsize=65_536)  # two place names: normalising them is the costly part, and names recur
 def _same_name(a: str, b: str) -> bool:
     return geo.norm(a)[:4] == geo.norm(b)[:4]
 
@@ -646,20 +806,21 @@ _ORIGIN_GAP_RE = re.compile(
 _DATELINE_RE = re.compile(r"^\s*(?:,|\(|—|–|-|\s\()")
 
 
-def _on_a_route(unit: Unit, ref: PlaceRef) -> bool:
+def _on_a_route(hits: _RoleHits, ref: PlaceRef) -> bool:
     """ "from Crimea to Melitopol and Dniprorudne": both ends of a route, neither of them hit."""
-    text = unit.text
-    froms = [h for h in unit.of("origin") if text[h.start : h.end].lower() in _BARE_FROM]
-    tos = unit.of("span_to")
-    if not froms or not tos:
+    route = hits.route(ref)
+    if route is None:
         return False
-    start = any(0 <= ref.start - f.end <= 6 for f in froms) and any(0 <= t.start - ref.end <= 2 for t in tos)
+    froms, tos, joined = route
+    if any(0 <= ref.start - f.end <= 6 for f in froms) and any(0 <= t.start - ref.end <= 2 for t in tos):
+        return True
     # after "to", and the names joined to it by "and": "to Tokmak and Berdiansk"
-    joined = [t for t in tos if any(0 <= t.start - f.end <= 40 for f in froms)]
-    end = any(0 <= ref.start - t.end <= 2 for t in joined) or any(
-        0 <= ref.start - t.end <= 40 and _only_names_between(unit, t.end, ref.start) for t in joined
+    return any(0 <= ref.start - t.end <= 2 for t in joined) or any(
+        0 <= ref.start - t.end <= 40 and _only_names_between(hits.unit, t.end, ref.start) for t in joined
     )
-    return start or end
+
+
+_NAMES_GAP_RE = re.compile(r"(?:\s|,|[A-ZА-ЯІЇЄҐ][\w'’-]*)*")
 
 
 def _only_names_between(unit: Unit, start: int, end: int) -> bool:
@@ -668,55 +829,69 @@ def _only_names_between(unit: Unit, start: int, end: int) -> bool:
     for j in unit.of("conjunction"):
         if start <= j.start < end:
             gap = gap.replace(unit.text[j.start : j.end], " ", 1)
-    return bool(re.fullmatch(r"(?:\s|,|[A-ZА-ЯІЇЄҐ][\w'’-]*)*", gap))
+    return bool(_NAMES_GAP_RE.fullmatch(gap))
 
 
 _QUALIFIER_OPEN_RE = re.compile(r"[\w'’.]\s*\((?:[^()]{0,60},\s*)?$")
 
 
-def _role(unit: Unit, ref: PlaceRef) -> str:
-    text = unit.text
+def _role(hits: _RoleHits, ref: PlaceRef) -> str:
+    # the cheap tests of a rule come first: a bracket or an apostrophe found by `str.find` spares
+    # the regular expression that reads it
+    text = hits.text
+    start, end = ref.start, ref.end
     if (
-        _QUALIFIER_OPEN_RE.search(text[max(0, ref.start - 64) : ref.start])
-        and ")" in text[ref.end : ref.end + 64]
+        text.find(")", end, end + 64) >= 0
+        and text.find("(", max(0, start - 64), start) >= 0
+        and _QUALIFIER_OPEN_RE.search(text[max(0, start - 64) : start])
     ):
         return QUALIFIER  # "Nikopol (Nikopol raion, Dnipropetrovsk)": the district and region of a place
-    if ref.start <= 2 and ref.raw.isupper() and _DATELINE_RE.match(text[ref.end : ref.end + 3]):
+    if start <= 2 and ref.raw.isupper() and _DATELINE_RE.match(text[end : end + 3]):
         return DATELINE
-    possessive = bool(_POSSESSIVE_RE.match(text[ref.end : ref.end + 3]))
-    if possessive and not any(0 <= h.start - ref.end <= _OFFICIAL_GAP + 2 for h in unit.of("official")):
+    if (
+        end < len(text)
+        and text[end] in "'’"
+        and _POSSESSIVE_RE.match(text[end : end + 3])
+        and not any(0 <= h.start - end <= _OFFICIAL_GAP + 2 for h in hits.official)
+    ):
         return OWNER
-    if any(h.start - ref.end == 1 and text[ref.end] == " " for h in unit.of("announce")):
+    space_after = text[end : end + 1] == " "
+    if space_after and hits.announce and any(h.start - end == 1 for h in hits.announce):
         return NAME  # "Putin said", "Moscow claimed": a person, a government
-    if any(-24 <= h.start - ref.end <= 24 for h in unit.of("formation")):
+    if hits.formation and any(-24 <= h.start - end <= 24 for h in hits.formation):
         return NAME  # "the Southern group of forces", "Battlegroup Vostok": a unit, not a place
-    follower = _NAME_FOLLOWER_RE.match(text[ref.end : ref.end + 24])
+    # a capitalised word after a blank: every letter `_NAME_FOLLOWER_RE` starts a word with is upper case
+    follower = (
+        _NAME_FOLLOWER_RE.match(text[end : end + 24])
+        if space_after and text[end + 1 : end + 2].isupper()
+        else None
+    )
     if (
         follower
         and ref.place.kind != "country"
         and not _known_place(follower.group(0).strip())
-        and not any(h.start == ref.end + 1 for h in unit.hits)
+        and not any(h.start == end + 1 for h in hits.unit.hits)
     ):
         return NAME
-    if any(0 <= h.start - ref.end <= 2 for h in unit.of("front")):
+    if hits.front and any(0 <= h.start - end <= 2 for h in hits.front):
         return FRONT
-    if _on_a_route(unit, ref):
-        return ROUTE
-    for h in unit.of("origin"):
-        gap = text[h.end : ref.start]
-        if 0 <= ref.start - h.end <= 24 and _ORIGIN_GAP_RE.match(gap):
+    if hits.origin and _on_a_route(hits, ref):
+        return ROUTE  # (a route starts with "from", one of the "origin" words)
+    for h in hits.origin:
+        if 0 <= start - h.end <= 24 and _ORIGIN_GAP_RE.match(text[h.end : start]):
             # a bare "from" is a launch site only after the weapons launched ("drones from Kursk")
             bare = text[h.start : h.end].lower() in _BARE_FROM
-            if not bare or any(0 <= h.start - w.end <= 40 for w in unit.of("weapon")):
+            if not bare or any(0 <= h.start - w.end <= 40 for w in hits.unit.of("weapon")):
                 return ORIGIN
-    for h in unit.of("reference"):
-        gap = text[h.end : ref.start]
-        if (0 <= ref.start - h.end <= 24 and _LANDMARK_GAP_RE.match(gap)) or 0 <= h.start - ref.end <= 2:
+    for h in hits.reference:
+        if (
+            0 <= start - h.end <= 24 and _LANDMARK_GAP_RE.match(text[h.end : start])
+        ) or 0 <= h.start - end <= 2:
             return REFERENCE
-    for h in unit.of("official"):
-        if 0 <= h.start - ref.end <= _OFFICIAL_GAP and _only_qualifiers(text[ref.end : h.start]):
+    for h in hits.official:
+        if 0 <= h.start - end <= _OFFICIAL_GAP and _only_qualifiers(text[end : h.start]):
             return OFFICIAL  # "the Kharkiv regional governor"
-        if 0 <= ref.start - h.end <= _OFFICIAL_GAP and _OF_GAP_RE.match(text[h.end : ref.start]):
+        if 0 <= start - h.end <= _OFFICIAL_GAP and _OF_GAP_RE.match(text[h.end : start]):
             return OFFICIAL  # "the governor of the Odesa region", not "officials accused Kyiv"
     return SITE
 
@@ -736,10 +911,6 @@ _QUALIFIER_RE = re.compile(r"^[\s\w'’.-]{0,14}$")
 def _only_qualifiers(gap: str) -> bool:
     # the words between a place and an official: "regional", "of the", "city"; no comma or clause
     return bool(_QUALIFIER_RE.match(gap)) and "," not in gap
-
-
-def _in_sea(unit: Unit, ref: PlaceRef) -> bool:
-    return any(h.start <= ref.start < h.end for h in unit.of("sea"))
 
 
 _LEMMATISED = frozenset({"uk", "ru", "pl"})
