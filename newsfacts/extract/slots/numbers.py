@@ -40,9 +40,8 @@ class Casualties:
     injured: int | None
 
 
-# The words (letters, hyphen-joined) that may be compound number words: nine letters or more, or hyphenated.
-# The regex skips the short words in C; the loop over them in Python was most of the cost.
-_LONG_WORD_RE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]{9,}(?:-[^\W\d_]+)*|[^\W\d_]+(?:-[^\W\d_]+)+)")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # letters, hyphen-joined ("vingt-trois")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 # Languages whose compound number words text2num reads ("vingt-trois", "dreiundzwanzig").
 TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de", "pt", "it"})
 _WORD_WINDOW = 40  # number words are looked for this close to a casualty word
@@ -51,12 +50,16 @@ _WORD_WINDOW = 40  # number words are looked for this close to a casualty word
 def _compound_words(unit: Unit, language: str, taken: list[Quantity]) -> list[Quantity]:
     """Compound number words the lexicon does not list, read by text2num near casualty words."""
     out: list[Quantity] = []
+    text = unit.text
     for lo, hi in _windows([c.start for c in unit.of("casualty")]):
         # only words starting within _WORD_WINDOW of a casualty word count: the rest is not read
-        for m in _LONG_WORD_RE.finditer(unit.text, lo):
+        for k, m in enumerate(_WORD_RE.finditer(text, lo)):
             if m.start() > hi:
                 break
-            if len(m.group()) < 6:
+            word = m.group()
+            if k == 0 and _inside_word(text, m.start()):
+                continue  # the window opens inside a word: its tail is not a word of its own
+            if len(word) < 6 or ("-" not in word and len(word) < 9):
                 continue  # compound number words: "vingt-trois", "dreiundzwanzig", "veintitrés"
             if any(q.start <= m.start() < q.end for q in taken):
                 continue
@@ -64,6 +67,15 @@ def _compound_words(unit: Unit, language: str, taken: list[Quantity]) -> list[Qu
             if value is not None and value > 0:
                 out.append(Quantity(m.start(), m.end(), value))
     return out
+
+
+def _inside_word(text: str, i: int) -> bool:
+    """Whether a word of _WORD_RE that starts before `i` runs on through it."""
+    if i == 0:
+        return False
+    if _LETTER_RE.match(text, i - 1):
+        return True
+    return text[i - 1] == "-" and i > 1 and _LETTER_RE.match(text, i - 2) is not None
 
 
 def _windows(starts: list[int]) -> list[tuple[int, int]]:
