@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -145,7 +146,9 @@ def _matches(automaton: ahocorasick.Automaton, text: str, is_folded: bool = Fals
             if before.isalnum() or (before == "'" and not _after_elision(folded, start - 1)):
                 continue
         end = last + 1
-        inside = end < n and (folded[end].isalnum() or _apostrophe_inside(folded, end))
+        inside = end < n and (
+            folded[end].isalnum() or (folded[end] == "'" and end + 1 < n and folded[end + 1].isalpha())
+        )
         stem_end = -1
         for _, category, value, prefix in entries:
             if prefix:
@@ -225,15 +228,14 @@ def _after_elision(folded: str, apostrophe: int) -> bool:
     return folded[start:apostrophe] in _ELIDED
 
 
-def _apostrophe_inside(folded: str, i: int) -> bool:
-    return folded[i] == "'" and i + 1 < len(folded) and folded[i + 1].isalpha()
-
-
 def _longest(hits: list[Hit]) -> list[Hit]:
     """Drop a hit inside a longer hit of the same category ("guided bomb" over "bomb")."""
     if len(hits) < 2:
         return hits
-    hits.sort(key=_start_then_longest)
+    # by start, the longest first, ties in the order found: two sorts on C keys are cheaper than
+    # one on a Python key (the second sort is stable, so it keeps the first's order within a start)
+    hits.sort(key=_END, reverse=True)
+    hits.sort(key=_START)
     kept: list[Hit] = []
     reach: dict[str, int] = {}  # per category, the end of the last hit kept: the furthest, by the order
     for h in hits:
@@ -244,8 +246,8 @@ def _longest(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-def _start_then_longest(h: Hit) -> int:
-    return (h.start << 24) - h.end  # by start, the longest first: one int is a cheaper key than a tuple
+_START = itemgetter(0)
+_END = itemgetter(1)
 
 
 def _entries(data: dict) -> Iterator[tuple[str, str | int, str]]:
