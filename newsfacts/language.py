@@ -80,8 +80,15 @@ _ASCII_STOPWORD_KEYS = frozenset(_ASCII_WORD_UNITS)
 _ASCII_LETTERS_ONLY = bytes(b if chr(b).isalpha() and b < 128 else 32 for b in range(256))
 _OWN_WORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
 _WORD_RE = re.compile(r"[^\W\d_]+")
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
-_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Runs of letters of each script: counted by their lengths, a list of one string per word rather
+# than one per letter.
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]+")
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+def _letters(script: re.Pattern[str], text: str) -> int:
+    return sum(map(len, script.findall(text)))
+
 _UK_ONLY_RE = re.compile(r"[іїєґІЇЄҐ]")
 _RU_ONLY_RE = re.compile(r"[ыэъёЫЭЪЁ]")
 
@@ -156,8 +163,8 @@ def detect_language(text: str, sample_chars: int = 1200) -> str | None:
     top, score, second = _ranked(votes)
     if top and score >= 8 and score >= 3 * second:  # plainly one Latin-script language
         return top
-    letters_cyr = len(_CYRILLIC_RE.findall(sample))
-    letters_lat = len(_LATIN_RE.findall(sample))
+    letters_cyr = _letters(_CYRILLIC_RE, sample)
+    letters_lat = _letters(_LATIN_RE, sample)
     if letters_cyr + letters_lat < 20 and len(sample.strip()) < 20:
         return None
     if letters_cyr > letters_lat:
@@ -188,8 +195,8 @@ def paragraph_language(text: str, article_language: str | None) -> tuple[str | N
         if own_hits >= 3 and own_hits * 6 >= len(tokens):
             return article_language, False
     sample = text[:400]
-    cyr = len(_CYRILLIC_RE.findall(sample))
-    lat = len(_LATIN_RE.findall(sample))
+    cyr = _letters(_CYRILLIC_RE, sample)
+    lat = _letters(_LATIN_RE, sample)
     if article_language in ("ru", "uk", "be", "bg"):
         if cyr >= lat:
             found = _cyrillic_language(sample)
