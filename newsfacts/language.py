@@ -159,12 +159,15 @@ def lingua_best(text: str) -> tuple[str | None, float]:
 def detect_language(text: str, sample_chars: int = 1200) -> str | None:
     """ISO 639-1 code of a whole article body, or None when there is too little text."""
     sample = text[:sample_chars]
-    votes = stopword_votes(sample)
+    latin_words = _LATIN_RE.findall(sample)
+    # Every use of a stopword is a run of Latin letters and votes at most 1: with fewer runs than the
+    # lowest score looked at below (6), no vote can decide, and a Cyrillic text is not read for them.
+    votes = stopword_votes(sample) if len(latin_words) >= 6 else {}
     top, score, second = _ranked(votes)
     if top and score >= 8 and score >= 3 * second:  # plainly one Latin-script language
         return top
     letters_cyr = _letters(_CYRILLIC_RE, sample)
-    letters_lat = _letters(_LATIN_RE, sample)
+    letters_lat = sum(map(len, latin_words))
     if letters_cyr + letters_lat < 20 and len(sample.strip()) < 20:
         return None
     if letters_cyr > letters_lat:
