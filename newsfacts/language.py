@@ -80,6 +80,7 @@ _ASCII_STOPWORD_KEYS = frozenset(_ASCII_WORD_UNITS)
 _ASCII_LETTERS_ONLY = bytes(b if chr(b).isalpha() and b < 128 else 32 for b in range(256))
 _OWN_WORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 # Runs of letters of each script: counted by their lengths, a list of one string per word rather
 # than one per letter.
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]+")
@@ -114,10 +115,13 @@ def stopword_votes(text: str) -> dict[str, float]:
     low = text.lower()
     # Tokens are counted in C and only the distinct stopwords present are visited.
     counts: Counter[str] | Counter[bytes]
-    if low.isascii():
+    if low.isascii() or not any(ch.isalnum() for ch in _NON_ASCII_RE.findall(low)):
         # For ASCII text `[^\W\d_]+` is exactly [a-z]+: one bytes.translate + split gives the same
-        # tokens ~10x faster than the Unicode-aware regex (the main cost of detect_language).
-        counts = Counter(low.encode("ascii").translate(_ASCII_LETTERS_ONLY).split())
+        # tokens ~10x faster than the Unicode-aware regex (the main cost of detect_language). So it
+        # does where the only other characters are no letters or digits (curly quotes, dashes):
+        # encoded as "?", they separate words as the regex has them do.
+        words = low.encode("ascii", "replace").translate(_ASCII_LETTERS_ONLY).split()
+        counts = Counter(words)
         keys, table = _ASCII_STOPWORD_KEYS, _ASCII_WORD_UNITS
     else:
         counts = Counter(_WORD_RE.findall(low))
@@ -159,15 +163,15 @@ def lingua_best(text: str) -> tuple[str | None, float]:
 def detect_language(text: str, sample_chars: int = 1200) -> str | None:
     """ISO 639-1 code of a whole article body, or None when there is too little text."""
     sample = text[:sample_chars]
-    latin_words = _LATIN_RE.findall(sample)
-    # Every use of a stopword is a run of Latin letters and votes at most 1: with fewer runs than the
-    # lowest score looked at below (6), no vote can decide, and a Cyrillic text is not read for them.
-    votes = stopword_votes(sample) if len(latin_words) >= 6 else {}
+    # Every use of a stopword is a run of Latin letters and votes at most 1: in a text with Cyrillic
+    # letters and fewer Latin runs than the lowest score looked at below (6), no vote can decide.
+    latin_words = _LATIN_RE.findall(sample) if _CYRILLIC_RE.search(sample) else None
+    votes = stopword_votes(sample) if latin_words is None or len(latin_words) >= 6 else {}
     top, score, second = _ranked(votes)
     if top and score >= 8 and score >= 3 * second:  # plainly one Latin-script language
         return top
     letters_cyr = _letters(_CYRILLIC_RE, sample)
-    letters_lat = sum(map(len, latin_words))
+    letters_lat = sum(map(len, latin_words)) if latin_words is not None else _letters(_LATIN_RE, sample)
     if letters_cyr + letters_lat < 20 and len(sample.strip()) < 20:
         return None
     if letters_cyr > letters_lat:
