@@ -363,11 +363,14 @@ _UPPER = "".join(
     chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and unicodedata.category(chr(c)) == "Lu"
 )
 _TOKEN = rf"(?:(?:[A-Z]\.){{2,}}+|[{re.escape(_UPPER)}][^\W_]*+(?:['’\-][^\W_]++)*+)"
+# The same with its first letter taken out of the alternation: a pattern that opens with one
+# character class lets the regex engine skip ahead to upper-case letters (an alternation or a
+# lookahead in front makes it try every position). The dotted acronym checks its first letter after.
+_FIRST_TOKEN = rf"[{re.escape(_UPPER)}](?:(?<=[A-Z])\.(?:[A-Z]\.)++|[^\W_]*+(?:['’\-][^\W_]++)*+)"
 # A run of such words separated by blanks only (one name may span them); a possessive ("Kyiv's")
-# ends a run. Matching whole runs in C saves a Python step per word. The leading lookahead and the
-# possessive quantifiers change no match (nothing after them could use what they keep) but spare the
-# regex engine work: it skips ahead to upper-case letters and keeps no backtracking states.
-_RUN_RE = re.compile(rf"(?=[{re.escape(_UPPER)}]){_TOKEN}(?:(?<!['’]s)[ \t\u00a0]++{_TOKEN})*+")
+# ends a run. Matching whole runs in C saves a Python step per word. The possessive quantifiers change
+# no match (nothing after them could use what they keep) but keep no backtracking states.
+_RUN_RE = re.compile(rf"{_FIRST_TOKEN}(?:(?<!['’]s)[ \t\u00a0]++{_TOKEN})*+")
 
 # Adjectival district/region endings, longest first ("Korenevsky" -> "Korenev", "Kupianskyi" -> "Kupian").
 _ADJ_ENDINGS = (
