@@ -415,7 +415,10 @@ def ingest_bytes(
         document = json.loads(text)
     except json.JSONDecodeError as error:
         return reject("malformed_json", f"{error.msg} at line {error.lineno} column {error.colno}")
-    return _ingest_json_records(_unwrap(document), encoding, source_file, landed_date, now, source_url)
+    records = _unwrap(document)
+    if not records:  # "[]", {"items": []}: nothing to read, said rather than lost
+        return reject("empty", "the JSON holds an empty list of records")
+    return _ingest_json_records(records, encoding, source_file, landed_date, now, source_url)
 
 
 def _unwrap(document: Any) -> list[Any]:

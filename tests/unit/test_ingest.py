@@ -83,6 +83,8 @@ def test_jsonl_keeps_good_lines_and_rejects_the_bad_one() -> None:
         (b"hello", "notes.docx", "unsupported_type"),
         (json.dumps({"title": "no body here"}).encode(), "nobody.json", "no_text"),
         (json.dumps([1, 2]).encode(), "numbers.json", "not_an_object"),
+        (b"[]", "nothing.json", "empty"),
+        (json.dumps({"items": []}).encode(), "no-items.json", "empty"),
     ],
 )
 def test_unreadable_inputs_become_rejections_with_reasons(data: bytes, name: str, reason: str) -> None:
