@@ -363,7 +363,7 @@ def test_prose_with_trigger_words_is_content(line: str) -> None:
 
 
 def test_ascii_trigger_path_matches_unicode_path() -> None:
-    """_triggered's bytes fast path for ASCII text sees the same words as str.translate."""
+    """_triggered's bytes fast path for ASCII text sees the same words as the Unicode path."""
     samples = [
         "e-mail us your tips",
         "Don't miss: the (share) of votes",
@@ -372,7 +372,7 @@ def test_ascii_trigger_path_matches_unicode_path() -> None:
     ]
     for text in samples:
         for short in (True, False):
-            words = text.lower().translate(bp._PUNCT_TO_SPACE).split()
+            words = bp._PUNCT_OR_SPACE_RE.split(text.lower())
             expected = not (bp._SHORT_TRIGGER_WORDS if short else bp._TRIGGER_WORDS).isdisjoint(words)
             expected = expected or (short and ":" in text) or any(s in text for s in bp._TRIGGER_SUBSTRINGS)
             assert bp._triggered(text, short) == expected, text
