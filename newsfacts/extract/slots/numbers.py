@@ -57,19 +57,22 @@ def _compound_words(unit: Unit, language: str, taken: list[Quantity]) -> list[Qu
     text = unit.text
     for lo, hi in _windows([c.start for c in unit.of("casualty")]):
         # only words starting within _WORD_WINDOW of a casualty word count: the rest is not read
-        for k, m in enumerate(_WORD_RE.finditer(text, lo)):
-            if m.start() > hi:
+        first = True
+        for m in _WORD_RE.finditer(text, lo):
+            start, end = m.span()  # read once: this loop runs for every word of every window
+            if start > hi:
                 break
-            word = m.group()
-            if k == 0 and _inside_word(text, m.start()):
-                continue  # the window opens inside a word: its tail is not a word of its own
-            if len(word) < 6 or ("-" not in word and len(word) < 9):
+            if first:
+                first = False
+                if _inside_word(text, start):
+                    continue  # the window opens inside a word: its tail is not a word of its own
+            if end - start < 6 or (end - start < 9 and "-" not in m.group()):
                 continue  # compound number words: "vingt-trois", "dreiundzwanzig", "veintitrés"
-            if any(q.start <= m.start() < q.end for q in taken):
+            if any(q.start <= start < q.end for q in taken):
                 continue
             value = _number_word(m.group().lower(), language)
             if value is not None and value > 0:
-                out.append(Quantity(m.start(), m.end(), value))
+                out.append(Quantity(start, end, value))
     return out
 
 
