@@ -51,11 +51,17 @@ def extract_mentions(article: ParsedArticle) -> list[EventMention]:
         if found:
             drafts.extend(drafts_for(unit, found, lexicon, ctx, drafts))
     story = story_date(article, title, units, cues)
-    weapon = story_weapon(title)
+    # the headline's weapon (and the place lookup it takes) serves only a strike with neither weapon
+    # nor sub-type, and assembling never takes them away: with no such draft it is not read
+    weapon = story_weapon(title) if any(map(_weaponless, drafts)) else None
     body_text = article.body_text
     return [
         _mention(article, body_text, x) for x in assembly.assemble(drafts, article.published, story, weapon)
     ]
+
+
+def _weaponless(x: Draft) -> bool:
+    return x.weapon is None and x.sub_event_type is None and x.family in assembly.STORY_WEAPON_FAMILIES
 
 
 def _title_unit(article: ParsedArticle, lexicon: Lexicon) -> Unit | None:

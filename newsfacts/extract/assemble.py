@@ -56,6 +56,9 @@ def date_from_story(drafts: list[Draft], story: dates.DateRef) -> list[Draft]:
     return drafts
 
 
+STORY_WEAPON_FAMILIES = frozenset({d.STRIKE, d.DAMAGE, d.CASUALTY})
+
+
 def weapon_from_story(drafts: list[Draft], story: StoryWeapon | None) -> list[Draft]:
     """A report about one kind of attack on a region ("Russian drone strikes hit Sumy region") tells
     the incidents there without naming the weapon each time: they take the headline's weapon."""
@@ -63,12 +66,7 @@ def weapon_from_story(drafts: list[Draft], story: StoryWeapon | None) -> list[Dr
         return drafts
     for x in drafts:
         inside = x.where.location in story.towns or x.where.admin1 in story.regions
-        if (
-            inside
-            and x.family in (d.STRIKE, d.DAMAGE, d.CASUALTY)
-            and x.weapon is None
-            and x.sub_event_type is None
-        ):
+        if inside and x.family in STORY_WEAPON_FAMILIES and x.weapon is None and x.sub_event_type is None:
             x.weapon = story.weapon
             x.sub_event_type = weapons.strike_sub_type(story.weapon, None)
     return drafts
@@ -181,6 +179,9 @@ def drop_country_level_when_places_named(drafts: list[Draft]) -> list[Draft]:
     The places take what the wave's sentence says of them: its weapon and its day."""
     kept = []
     for x in drafts:
+        if not x.country_level:
+            kept.append(x)  # only a country-level draft looks for the places named with it
+            continue
         placed = [
             y
             for y in drafts
@@ -192,7 +193,7 @@ def drop_country_level_when_places_named(drafts: list[Draft]) -> list[Draft]:
             and y.where.country == x.where.country
             and (x.when.value is None or y.when.value is None or x.when.value == y.when.value)
         ]
-        if x.country_level and placed:
+        if placed:
             for y in placed:
                 if x.event_type == EXPLOSIONS and y.weapon is None and y.sub_event_type is None:
                     y.weapon, y.sub_event_type = x.weapon, x.sub_event_type

@@ -51,20 +51,27 @@ def horizon(unit: Unit) -> int:
     if isinstance(cached, int):
         return cached
     starts = [h.start for h in unit.of("history")]
-    # "since 2024", "с 2022 года", "desde 2014": a span of years
-    starts += [h.start for h in unit.of("since") if _YEAR_RE.match(unit.text, h.end)]
-    # "the deadliest since a September 30 strike": what follows is a comparison with the past
-    months = unit.of("month")
-    starts += [h.start for h in unit.of("since") if any(0 <= m.start - h.end <= 12 for m in months)]
+    text = unit.text
+    since = unit.of("since")
+    if since:
+        # "since 2024", "с 2022 года", "desde 2014": a span of years
+        starts += [h.start for h in since if _YEAR_RE.match(text, h.end)]
+        # "the deadliest since a September 30 strike": what follows is a comparison with the past
+        months = unit.of("month")
+        starts += [h.start for h in since if any(0 <= m.start - h.end <= 12 for m in months)]
     # "the tenth sabotage in 2023": a count over a year, not an incident
-    if _YEAR_IN_TEXT_RE.search(unit.text):  # looked for only where a year is written at all
-        starts += [h.start for h in unit.of("locative") if _BARE_YEAR_RE.match(unit.text, h.end)]
-    unit.memo["horizon"] = found = min(starts, default=len(unit.text))
+    # looked for only where a bare year is written at all ("in" finds the digits faster than a regex)
+    if ("19" in text or "20" in text) and _YEAR_IN_TEXT_RE.search(text):
+        starts += [h.start for h in unit.of("locative") if _BARE_YEAR_RE.match(text, h.end)]
+    # min() with a default takes its slow keyword path: the empty case is told apart here
+    unit.memo["horizon"] = found = min(starts) if starts else len(text)
     return found
 
 
 _BARE_YEAR_RE = re.compile(r"\s+(?:19|20)\d\d(?![\d-])")
-_YEAR_IN_TEXT_RE = re.compile(r"\s(?:19|20)\d\d")
+# Where _BARE_YEAR_RE can match: opening with "19" or "20" (not with the blank before, which every
+# word has) lets the engine skip to those digits.
+_YEAR_IN_TEXT_RE = re.compile(r"(?:19|20)\d\d(?![\d-])(?<=\s\d\d\d\d)")
 _YEAR_RE = re.compile(r"\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:19|20)\d\d")
 
 
@@ -74,6 +81,8 @@ _FUTURE_AFTER = frozenset(
 
 
 def detect(unit: Unit) -> list[Cue]:
+    if not unit.hits:
+        return []  # most sentences: no lexicon word at all
     candidates = unit.of("cue") + unit.of("casualty")
     if not candidates or unit.has("nonevent"):
         return []  # no incident word; or sanctions, deliveries of weapons: policy, not an incident
@@ -97,8 +106,12 @@ def detect(unit: Unit) -> list[Cue]:
         if habitual and any(abs(h.start - x) <= _HABIT_REACH for x in habitual):
             continue  # "is shelled regularly": a habit, not an incident
         family = str(h.value) if h.category == "cue" else CASUALTY
-        cues.append(Cue(family, h.start, h.end))
+        cues.append(_tuple_new(Cue, (family, h.start, h.end)))
     return cues
+
+
+# A named tuple built without its Python-level __new__, as the lexicon builds its hits.
+_tuple_new = tuple.__new__
 
 
 def _governed(h: Hit, modals: list[tuple[int, int, str]]) -> bool:

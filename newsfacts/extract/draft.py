@@ -9,6 +9,7 @@ unless the text blames debris.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -130,13 +131,21 @@ def split_by_day(unit: Unit, drafts: list[Draft], ctx: ArticleContext) -> list[D
                 )
             else:
                 sub = weapons.strike_sub_type(weapon, means)
+            # the constructor, not dataclasses.replace: it is called for every day of every draft
             out.append(
-                replace(
-                    x,
-                    weapon=weapon,
-                    sub_event_type=sub,
-                    when=dates.DateRef(value, "weekday", 1),
-                    units=list(x.units),
+                Draft(
+                    x.family,
+                    x.event_type,
+                    sub,
+                    x.actor1,
+                    x.actor2,
+                    x.where,
+                    weapon,
+                    x.killed,
+                    x.injured,
+                    dates.DateRef(value, "weekday", 1),
+                    list(x.units),
+                    x.country_level,
                 )
             )
             previous_end = end
@@ -154,8 +163,16 @@ def _drafts_for(
     if _old_month(unit, ctx.published):
         return []  # "in August", "in March last year": a month before this one is told as history
     refs = places.find(unit, lexicon, ctx.body)
-    sites = [r for r in _sites(unit, refs) if _site_for(unit, r, cues)]
-    if {c.family for c in cues} & {d.EXCHANGE, d.CEASEFIRE}:
+    # the cue of a place depends on its span only: _site_for and the drafts below share it
+    cue_of: dict[tuple[int, int], d.Cue] = {}
+    sites: list[places.PlaceRef] = []
+    for r in _sites(unit, refs):
+        cue = cue_of.get((r.start, r.end))
+        if cue is None:
+            cue = cue_of[r.start, r.end] = _cue_for(cues, r.start, r.end)
+        if _site_for(unit, r, cues, cue):
+            sites.append(r)
+    if families & {d.EXCHANGE, d.CEASEFIRE}:
         # an exchange happens where the text puts it, not by a landmark ("sailors rescued near Odesa")
         sites = [r for r in sites if r.role == places.SITE]
     sites = [r for r in sites if _near_a_cue(unit, r, cues, sites)]
@@ -165,7 +182,7 @@ def _drafts_for(
         # Belgorod, but a building in Belgorod was damaged": an interception and a strike)
         seen: set[tuple[str | None, str | None, str, str]] = set()
         for ref in sites:
-            cue = _cue_for(cues, ref.start, ref.end)
+            cue = cue_of[ref.start, ref.end]
             key = (
                 ref.place.admin1,
                 ref.place.name if ref.place.kind != "admin1" else None,
@@ -177,7 +194,8 @@ def _drafts_for(
             seen.add(key)
             where = where_of(ref.place, ref.raw)
             if ref.role == places.UNNAMED or (ref.place.kind == "admin1" and _unnamed_settlement(unit)):
-                where = replace(where, unnamed=True)  # "a Belgorod region village": named later, if at all
+                # "a Belgorod region village": named later, if at all
+                where = Where(where.country, where.admin1, where.location, where.place, where.raw, True)
             others = tuple(s.start for s in sites if s is not ref)
             out.append(_draft(unit, cue, where, cues, ctx, others, ref))
         return [x for x in out if x is not None]
@@ -196,6 +214,8 @@ def _drafts_for(
 
 
 def _sites(unit: Unit, refs: list[places.PlaceRef]) -> list[places.PlaceRef]:
+    if not refs:
+        return []  # many incident sentences name no place
     sites = [r for r in refs if r.role == places.SITE and r.place.kind != "country"]
     if not sites:
         sites = [r for r in refs if r.role == places.FRONT and r.place.kind != "country"]
@@ -260,11 +280,11 @@ _FOREIGN_FAMILIES = frozenset({d.PROTEST, d.RIOT, d.EXCHANGE, d.CEASEFIRE, d.ARR
 _ACTION_FAMILIES = frozenset({d.STRIKE, d.INTERCEPT, d.CAPTURE, d.LIBERATE})
 
 
-def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue]) -> bool:
+def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue], cue: d.Cue) -> bool:
     """Places outside the war's two countries are sites of talks, protests and arrests only; a
     capital is a site where the text puts something in it or aims something at it, not where it
-    stands for its government ("Moscow said", "talks between Kyiv and Moscow")."""
-    cue = _cue_for(cues, ref.start, ref.end)
+    stands for its government ("Moscow said", "talks between Kyiv and Moscow"). `cue` is the place's
+    `_cue_for`."""
     if ref.role == places.FRONT and cue.family not in (d.CLASH, d.CAPTURE, d.LIBERATE):
         return False  # "offensive actions in the Kharkiv direction" is no strike on Kharkiv
     foreign = ref.place.country not in ("UA", "RU")
@@ -279,14 +299,15 @@ def _site_for(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue]) -> bool:
     if ref.place.kind == "settlement" and (
         ref.place.name in _CAPITALS or (foreign and cue.family == d.STRIKE)
     ):
-        before = unit.text[max(0, ref.start - 24) : ref.start]
-        located = any(
+        aimed = any(0 <= ref.start - c.end <= 2 for c in cues if c.family in _ACTION_FAMILIES)
+        if aimed or _OF_PLACE_RE.search(unit.text[max(0, ref.start - 24) : ref.start]):
+            return True
+        # the locative words are a lazy category (a regex pass over the sentence): read last
+        return any(
             0 <= ref.start - h.end <= 5
             or (0 <= ref.start - h.end <= 16 and _ONE_WORD_RE.match(unit.text[h.end : ref.start]))
             for h in unit.of("locative")
         )
-        aimed = any(0 <= ref.start - c.end <= 2 for c in cues if c.family in _ACTION_FAMILIES)
-        return located or aimed or bool(_OF_PLACE_RE.search(before))
     return True
 
 
@@ -324,10 +345,13 @@ def _old_month(unit: Unit, published: date | None) -> bool:
     if published is None:
         return False
     for h in unit.of("month"):
-        day_near = re.search(r"(?<!\d)\d{1,2}(?!\d)", unit.text[max(0, h.start - 6) : h.end + 5])
+        day_near = _DAY_NUMBER_RE.search(unit.text[max(0, h.start - 6) : h.end + 5])
         if not day_near and int(h.value) != published.month:
             return True
     return False
+
+
+_DAY_NUMBER_RE = re.compile(r"(?<!\d)\d{1,2}(?!\d)")  # "May 5", "5 мая": a day near a month
 
 
 def _namesake(settlement: geo.Place, region: geo.Place) -> bool:
@@ -337,21 +361,32 @@ def _namesake(settlement: geo.Place, region: geo.Place) -> bool:
 def _cue_for(cues: list[d.Cue], start: int, end: int) -> d.Cue:
     # "19 drones were shot down over Belgorod, but a building in Belgorod was damaged": damage told
     # after an interception is a strike where it is reported (guideline, "Debris and hits")
-    shot = [c for c in cues if c.family == d.INTERCEPT and c.end <= start]
-    hit = [c for c in cues if c.family == d.DAMAGE and c.start >= end]
-    if shot and hit and not any(c.family == d.INTERCEPT and c.start >= end for c in cues):
-        return hit[0]
+    shot = shot_after = False
+    hit = None
+    for c in cues:  # one pass for what three comprehensions would ask
+        if c.family == d.INTERCEPT:
+            shot = shot or c.end <= start
+            shot_after = shot_after or c.start >= end
+        elif c.family == d.DAMAGE and hit is None and c.start >= end:
+            hit = c
+    if shot and hit is not None and not shot_after:
+        return hit
     best = None
-    best_key = None
+    best_key = -1
     for c in cues:
         gap = start - c.end if c.end <= start else c.start - end if c.start >= end else 0
         # an action word outranks a toll or damage word at the same distance, and a tally's
-        # "shot down" reads over the places listed after it
-        key = (max(gap, 0) + (40 if c.family in (d.CASUALTY, d.DAMAGE) else 0), _PRIORITY.index(c.family))
-        if best_key is None or key < best_key:
+        # "shot down" reads over the places listed after it; (distance, priority) packed in one int
+        key = (max(gap, 0) + (40 if c.family in _TOLL_FAMILIES else 0)) * _RANKS + _RANK[c.family]
+        if best is None or key < best_key:
             best, best_key = c, key
     assert best is not None
     return best
+
+
+_RANK = {family: i for i, family in enumerate(_PRIORITY)}
+_RANKS = len(_PRIORITY)
+_TOLL_FAMILIES = frozenset({d.CASUALTY, d.DAMAGE})
 
 
 def _fallback_where(
@@ -402,8 +437,8 @@ def _fallback_where(
                         return replace(where_of(region, None), unnamed=True)
                 return p.where
             break
-    theatre = ctx.body.theatre()
-    if hurt and families & _STRIKE_LIKE and unit.has("anaphora") and theatre is not None:
+    theatre = ctx.body.theatre() if hurt and families & _STRIKE_LIKE and unit.has("anaphora") else None
+    if theatre is not None:
         # "killing two people at an evacuation point in a part of the region": the article's region
         region = places.regional(theatre)
         if region is not None:
@@ -647,14 +682,21 @@ def _draft(
 
 def _unnamed_settlement(unit: Unit) -> bool:
     """ "a village", "a nearby town": a place the text does not name."""
+    found = unit.memo.get("unnamed_settlement")  # asked for each place and draft of a sentence
+    if not isinstance(found, bool):
+        found = unit.memo["unnamed_settlement"] = _find_unnamed_settlement(unit)
+    return found
+
+
+def _find_unnamed_settlement(unit: Unit) -> bool:
     settlements = unit.of("placeword", "settlement")
     if not settlements:
         return False  # no place word: the article words ("a", "an") need not be looked up
-    articles = unit.of("indefinite")
+    # the article words are a lazy category (a regex pass over the sentence): read last
     return any(
-        any(0 <= h.start - a.end <= _INDEFINITE_GAP for a in articles)
-        and not any(0 <= n.start - h.end <= 3 for n in settlements)
+        not any(0 <= n.start - h.end <= 3 for n in settlements)
         and not _NAMED_AFTER_RE.match(unit.text[h.end : h.end + 24])
+        and any(0 <= h.start - a.end <= _INDEFINITE_GAP for a in unit.of("indefinite"))
         for h in settlements
     )
 
@@ -697,9 +739,9 @@ _CUE_REACH = 140  # a place further than this from every cue of its sentence is 
 
 
 def _near_a_cue(unit: Unit, ref: places.PlaceRef, cues: list[d.Cue], sites: list[places.PlaceRef]) -> bool:
-    gap = min(max(ref.start - c.end, c.start - ref.end, 0) for c in cues)
-    if gap <= _CUE_REACH:
-        return True
+    for c in cues:  # a gap of at most _CUE_REACH on either side, without the minimum over all cues
+        if ref.start - c.end <= _CUE_REACH and c.start - ref.end <= _CUE_REACH:
+            return True
     # a member of a list that starts near a cue ("targeting the Dnipro, Zhytomyr, ... regions"), or
     # of a tally ("34 over the Volgograd region, 23 over the Rostov region, ...")
     before = [s for s in sites if s.end <= ref.start]
@@ -731,16 +773,21 @@ def _clause_span(unit: Unit, ref: places.PlaceRef | None, several: bool) -> tupl
     if ref is None or not several:
         return 0, len(unit.text)
     text = unit.text
-    cuts = sorted(
-        [m.start() for m in _SEMICOLON_RE.finditer(text)]
-        + [
-            h.start
-            for h in unit.of("clause")
-            if h.start > 0 and (text[h.start - 2 : h.start] == ", " or h.value == "strong")
-        ]
-    )
-    start = max([c for c in cuts if c <= ref.start], default=0)
-    end = min([c for c in cuts if c >= ref.end], default=len(text))
+    cuts = unit.memo.get("clause_cuts")  # the same for every place of the sentence
+    if not isinstance(cuts, list):
+        cuts = unit.memo["clause_cuts"] = sorted(
+            [m.start() for m in _SEMICOLON_RE.finditer(text)]
+            + [
+                h.start
+                for h in unit.of("clause")
+                if h.start > 0 and (text[h.start - 2 : h.start] == ", " or h.value == "strong")
+            ]
+        )
+    # the cuts are sorted: the nearest on each side of the place is found by bisection
+    before = bisect_right(cuts, ref.start)
+    after = bisect_left(cuts, ref.end)
+    start = cuts[before - 1] if before else 0
+    end = cuts[after] if after < len(cuts) else len(text)
     return start, end
 
 

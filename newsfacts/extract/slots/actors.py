@@ -65,10 +65,21 @@ def owner(place: geo.Place | None, country: str | None) -> str | None:
 def named_side(unit: Unit, cue_start: int | None = None) -> str | None:
     """The side a side word attaches to: first the action word that coded the event ("Russian
     attacks", "ataque ruso"), then a weapon ("Ukrainian drones"), then a force ("Russian troops")."""
-    sides = [s for s in unit.of("side") if not _is_attribution(unit, s.end)]
+    sides = _sides(unit)
     if not sides:
         return None
-    tiers: list[list] = []
+    # every draft of a sentence asks, most with the same cue: answered once per cue
+    memo = unit.memo.get("named_side")
+    if not isinstance(memo, dict):
+        memo = unit.memo["named_side"] = {}
+    if cue_start in memo:
+        return memo[cue_start]  # type: ignore[no-any-return]
+    found = memo[cue_start] = _named_side(unit, sides, cue_start)
+    return found
+
+
+def _named_side(unit: Unit, sides: list[Hit], cue_start: int | None) -> str | None:
+    tiers: list[list[Hit]] = []
     if cue_start is not None:
         tiers.append([h for h in unit.hits if h.category in ("cue", "casualty") and h.start == cue_start])
     tiers.append([h for h in unit.hits if h.category in ("weapon", "means")])
@@ -81,11 +92,27 @@ def named_side(unit: Unit, cue_start: int | None = None) -> str | None:
     return None
 
 
+def _sides(unit: Unit) -> list[Hit]:
+    """The side words that name an actor, not a source: read once per sentence."""
+    found = unit.memo.get("acting_sides")
+    if not isinstance(found, list):
+        found = unit.memo["acting_sides"] = [s for s in unit.of("side") if not _is_attribution(unit, s.end)]
+    return found
+
+
 def interceptor_and_launcher(unit: Unit) -> tuple[str | None, str | None]:
     """For an interception: the side named with the air defence or the shooting down, and the side
     named with the weapon ("Russian air defences shot down 25 Ukrainian drones", "30 drones
     ukrainiens ont été interceptés"). A side word bound to a weapon binds to nothing else."""
-    sides = [s for s in unit.of("side") if not _is_attribution(unit, s.end)]
+    found = unit.memo.get("interceptor_and_launcher")
+    if isinstance(found, tuple):
+        return found
+    found = unit.memo["interceptor_and_launcher"] = _interceptor_and_launcher(unit)
+    return found
+
+
+def _interceptor_and_launcher(unit: Unit) -> tuple[str | None, str | None]:
+    sides = _sides(unit)
     weapons = unit.of("weapon")
     launcher = interceptor = None
     free = []

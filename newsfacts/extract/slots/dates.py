@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from newsfacts.extract.lexicon import Hit
 from newsfacts.extract.segment import Unit
@@ -21,6 +22,7 @@ _YEAR_AFTER_RE = re.compile(r"^(?:\.?,?\s*(?:de\s+|del\s+)?)((?:19|20)\d\d)(?!\d
 _NUMERIC_RE = re.compile(
     r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?!\d)|((?:19|20)\d\d)-(\d\d)-(\d\d)"
 )
+_NUMERIC_HINT_RE = re.compile(r"\d[.-]\d")  # in every match of _NUMERIC_RE; opens with a class
 _DATELINE_END_RE = re.compile(r"^\s*(?:\(|—|–|-\s)")
 _CLOCK_RE = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:])|\b\d{1,2}\s?[ap]\.m\.")
 _CLOCK_HINT_RE = re.compile(r"\d[:.]\d")  # opens with a class: the engine skips to the digits
@@ -44,8 +46,9 @@ class DateRef:
 NO_DATE = DateRef(None, None, None)
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Found(NamedTuple):
+    """A date expression: a named tuple, cheaper to build than a frozen dataclass."""
+
     start: int
     end: int
     value: date | None
@@ -53,10 +56,24 @@ class _Found:
 
 
 def resolve(unit: Unit, published: date | None, start: int = 0, end: int | None = None) -> DateRef:
-    stop = len(unit.text) if end is None else end
+    if start == 0 and end is None:
+        # every draft of a sentence, and the story's date, ask for the whole sentence's date
+        cached = unit.memo.get("resolve")
+        if isinstance(cached, tuple) and cached[0] == published:
+            return cached[1]  # type: ignore[no-any-return]
+        found = _resolve(unit, published, 0, len(unit.text))
+        unit.memo["resolve"] = (published, found)
+        return found
+    return _resolve(unit, published, start, len(unit.text) if end is None else end)
+
+
+def _resolve(unit: Unit, published: date | None, start: int, stop: int) -> DateRef:
     found = [f for f in _expressions(unit, published) if start <= f.start < stop]
-    announce = unit.of("announce")
     night = [h for h in unit.of("night") if start <= h.start < stop]
+    if not found and not night:
+        # most sentences name no day: of the rules below only the clock's can date them
+        return DateRef(published, "clock", 1) if published is not None and _clock(unit.text) else NO_DATE
+    announce = unit.of("announce")
     if any(h.value == "past_day" for h in night):
         return NO_DATE
     if any(h.value == "night_to" for h in night):
@@ -98,12 +115,15 @@ def days(unit: Unit, published: date | None) -> list[tuple[int, int, date]]:
     """Every day a sentence ties its incidents to, with where it is written ("overnight on
     Tuesday, and with drones on Wednesday and Thursday"): for splitting one sentence into one
     event per day. Announcement days, spans and days after "since" are left out."""
+    expressions = _expressions(unit, published)
+    if not expressions:
+        return []  # most sentences: nothing else is read
     if unit.of("range") or any(h.value in ("night_to", "past_day") for h in unit.of("night")):
         return []
     announce = unit.of("announce")
     since = unit.of("since")
     out = []
-    for f in _expressions(unit, published):
+    for f in expressions:
         if f.basis not in ("calendar", "weekday") or f.value is None or _announced(f, announce, unit.text):
             continue
         if any(0 <= f.start - s.end <= 6 for s in since):
@@ -119,11 +139,13 @@ def _announced(f: _Found, announce: list[Hit], text: str) -> bool:
 
 
 def _expressions(unit: Unit, published: date | None) -> list[_Found]:
-    key = f"dates:{published}"
-    cached = unit.memo.get(key)
-    if cached is None:
-        cached = unit.memo[key] = _find_expressions(unit, published)
-    return cached  # type: ignore[return-value]
+    # kept with its publication date: a key formatted from the date would cost more than the lookup
+    cached = unit.memo.get("dates")
+    if isinstance(cached, tuple) and cached[0] == published:
+        return cached[1]  # type: ignore[no-any-return]
+    found = _find_expressions(unit, published)
+    unit.memo["dates"] = (published, found)
+    return found
 
 
 def _find_expressions(unit: Unit, published: date | None) -> list[_Found]:
@@ -148,8 +170,13 @@ def _find_expressions(unit: Unit, published: date | None) -> list[_Found]:
         if start < 48 and _DATELINE_END_RE.match(text[after_year : after_year + 4]):
             continue  # "KYIV, May 16 (Reuters) -": the filing date, not the incident's
         out.append(_Found(start, end, _calendar(day, int(h.value), year, published), "calendar"))
-    # "16.05.2024" and "2024-05-16" have two separators: most sentences are spared the regex
-    numeric = _NUMERIC_RE.finditer(text) if text.count(".") >= 2 or text.count("-") >= 2 else ()
+    # "16.05.2024" and "2024-05-16" have two separators and a digit on each side of one: most
+    # sentences are spared the regex, which opens with a lookbehind and so tries every position
+    numeric = (
+        _NUMERIC_RE.finditer(text)
+        if (text.count(".") >= 2 or text.count("-") >= 2) and _NUMERIC_HINT_RE.search(text)
+        else ()
+    )
     for m in numeric:
         if m.group(1):
             d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -159,8 +186,7 @@ def _find_expressions(unit: Unit, published: date | None) -> list[_Found]:
     for h in unit.of("weekday"):
         if any(f.start <= h.start < f.end + 3 for f in out if f.basis == "calendar"):
             continue  # "Friday 23 May": the calendar date says it
-        strict = any(0 <= h.start - p.end <= 2 for p in unit.of("previous"))  # "last Tuesday"
-        out.append(_Found(h.start, h.end, _weekday(int(h.value), published, strict), "weekday"))
+        out.append(_Found(h.start, h.end, _weekday(unit, h, published), "weekday"))
     for h in unit.of("relday"):
         value = published + timedelta(days=int(h.value)) if published else None
         out.append(_Found(h.start, h.end, value, "relative"))
@@ -195,12 +221,13 @@ def _calendar(day: int, month: int, year: int | None, published: date | None) ->
     return value
 
 
-def _weekday(weekday: int, published: date | None, strict: bool) -> date | None:
+def _weekday(unit: Unit, h: Hit, published: date | None) -> date | None:
     """The latest such weekday on or before publication (before it, for "last Tuesday")."""
     if published is None:
         return None
-    back = (published.weekday() - weekday) % 7
-    if back == 0 and strict:
+    back = (published.weekday() - int(h.value)) % 7
+    # "last" matters only for the weekday of publication: only then is the lazy category read
+    if back == 0 and any(0 <= h.start - p.end <= 2 for p in unit.of("previous")):
         back = 7
     return published - timedelta(days=back)
 
