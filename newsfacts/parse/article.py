@@ -42,11 +42,15 @@ BASIS_ORDER = (
 
 _TERMINAL = frozenset(".!?…")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“«(]?[A-ZÀ-ÝА-ЯЁІЇЄҐ0-9])")
-_GLUED_GATE_RE = re.compile(r"[.!?][“\"]?[A-Z][a-z]")  # cheap scan before the exact rule below
+# Cheap scans before the exact rule below; the full stop's opens with a literal, which re finds
+# several times faster than a class (! and ? are rare: tested for first).
+_GLUED_GATE_RE = re.compile(r"\.[“\"]?[A-Z][a-z]")
+_GLUED_GATE_RARE_RE = re.compile(r"[!?][“\"]?[A-Z][a-z]")
 _GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z0-9’”)%])([.!?])(?=[“\"]?[A-Z][a-z])")
 _NON_WORD_RE = re.compile(r"\W+")
 _WORD_CHAR_RE = re.compile(r"\w")
 _BULLET_RE = re.compile(r"^\s*(?:[-*•·–—▪►]|\d{1,2}[.)])\s+")
+_BULLET_FIRST = frozenset("-*•·–—▪►")
 _URL_LINE_RE = re.compile(
     r"^(?:(?:url|link|source|source url|original(?: article)?|canonical|permalink)\s*:\s*)?<?(https?://\S+?)>?$",
     re.IGNORECASE,
@@ -82,16 +86,34 @@ def _ends_terminal(text: str) -> bool:
 
 
 def _norm(text: str) -> str:
+    if text.isascii():
+        # The same in bytes, several times cheaper than the regex: casefold is lower for ASCII,
+        # and non-word runs -> one space, stripped == the words joined by single spaces.
+        return b" ".join(text.encode("ascii").translate(_NORM_ASCII_B).split()).decode("ascii")
     return _NON_WORD_RE.sub(" ", text.casefold()).strip()
+
+
+# ASCII word characters (letters, digits, _) lowered; every other byte a space.
+_NORM_ASCII_B = bytes(
+    (b + 32 if 0x41 <= b <= 0x5A else b) if (b < 0x80 and (chr(b).isalnum() or b == 0x5F)) else 32
+    for b in range(256)
+)
 
 
 def _normalises_to(text: str, norm: str) -> bool:
     """`_norm(text) == norm`, most paragraphs told apart by their first letter before the regex pass."""
-    low = text.casefold()
-    first = _WORD_CHAR_RE.search(low)
-    if first is None:
+    first = _first_word_char(text)
+    if not first:
         return norm == ""
-    return norm.startswith(first.group()) and _NON_WORD_RE.sub(" ", low).strip() == norm
+    return norm.startswith(first) and _norm(text) == norm
+
+
+def _first_word_char(text: str) -> str:
+    """The first character of `_norm(text)` ("" when it is empty)."""
+    # casefold maps each character on its own: the first word character of a folded prefix is the
+    # first of the whole folded text, so a paragraph is not folded whole just to be told apart.
+    first = _WORD_CHAR_RE.search(text[:40].casefold()) or _WORD_CHAR_RE.search(text.casefold())
+    return first.group() if first else ""
 
 
 def _headline_like(text: str) -> bool:
@@ -366,7 +388,9 @@ def _title_from_first_line(live: list[Block], keys: list[str]) -> str | None:
     return None
 
 
-_GLUE_RE = re.compile(r"(?<=[a-zà-ÿа-яёіїєґ])(?=[A-ZÀ-ÝА-ЯЁІЇЄҐ][a-zà-ÿа-яёіїєґ]{2})")
+# Where a lowercase letter runs into a capitalised word. It matches the capital (its start is
+# the same position as the empty match between the two letters) so that re scans for it in C.
+_GLUE_RE = re.compile(r"[A-ZÀ-ÝА-ЯЁІЇЄҐ](?<=[a-zà-ÿа-яёіїєґ][A-ZÀ-ÝА-ЯЁІЇЄҐ])(?=[a-zà-ÿа-яёіїєґ]{2})")
 
 
 def _unglue_first_line(blocks: list[Block]) -> str | None:
@@ -425,7 +449,8 @@ def build_article(raw: RawArticle, doc: Document) -> ParsedArticle:
     record_source = doc.source
     if record_source and record_source.startswith(("http://", "https://")):
         record_source = _domain(record_source)
-    site_names = [s for s in (doc.site_name, record_source, url and _domain(url)) if s]
+    url_domain = _domain(url) if url else None
+    site_names = [s for s in (doc.site_name, record_source, url_domain) if s]
     blocks = doc.blocks
 
     title = clean_headline(doc.title, site_names)
@@ -458,7 +483,9 @@ def build_article(raw: RawArticle, doc: Document) -> ParsedArticle:
     title, standfirst, headings, paragraphs, header_info = _read_blocks(
         blocks, title, standfirst, removed, latest
     )
-    url = url or header_info.url
+    if not url:
+        url = header_info.url
+        url_domain = _domain(url) if url else None
 
     # Language: the article once on its body, then only paragraphs long enough to judge.
     body_sample = " ".join(paragraphs)[:1500]
@@ -502,7 +529,7 @@ def build_article(raw: RawArticle, doc: Document) -> ParsedArticle:
     if evidence:
         basis, published = min(evidence, key=lambda item: BASIS_ORDER.index(item[0]))
 
-    source = _pick_source(record_source, doc.site_name, header_info, kept, url)
+    source = _pick_source(record_source, doc.site_name, header_info, kept, url_domain)
     return ParsedArticle(
         article_id=raw.article_id,
         landed_date=raw.landed_date,
@@ -532,8 +559,9 @@ class _HeaderInfo:
     url: str | None = None
 
 
+# "(?:[-—–(]\s*|\s)" as one class (spaces allowed only after a dash or parenthesis): re skips to it.
 _TRAILING_AGENCY_RE = re.compile(
-    r"(?:[-—–(]\s*|\s)(" + "|".join(re.escape(a) for a in bp.AGENCY_NAMES) + r")\)?\s*$"
+    r"[-—–(\s](?:(?<=[-—–(])\s*)?(" + "|".join(re.escape(a) for a in bp.AGENCY_NAMES) + r")\)?\s*$"
 )
 
 
@@ -542,7 +570,7 @@ def _pick_source(
     site_name: str | None,
     info: _HeaderInfo,
     paragraphs: list[str],
-    url: str | None,
+    url_domain: str | None,
 ) -> str | None:
     if record_source:
         return record_source
@@ -556,7 +584,7 @@ def _pick_source(
         m = _TRAILING_AGENCY_RE.search(paragraphs[-1][-60:])
         if m:
             return m[1]
-    return _domain(url) if url else None
+    return url_domain
 
 
 def _read_blocks(
@@ -571,7 +599,10 @@ def _read_blocks(
     for block in blocks:
         if block.reason:
             continue
-        bullet = _BULLET_RE.match(block.text)
+        first = block.text[:1]
+        # (a bullet opens with a space, a bullet sign or a digit: most lines skip the regex)
+        maybe_bullet = first in _BULLET_FIRST or first.isspace() or first.isdecimal()
+        bullet = _BULLET_RE.match(block.text) if maybe_bullet else None
         if bullet:
             block.text = block.text[bullet.end() :].strip()
             if block.kind == "line":
@@ -614,13 +645,27 @@ def _read_blocks(
     while i < len(live):
         block = live[i]
         text = block.text
-        # Normalised only when there is something to compare with (a regex pass over the block).
-        norm = _norm(text) if title_norm or standfirst_norm or pending else ""
-        if title_norm and (norm == title_norm or (len(norm) > 20 and title_norm.startswith(norm))):
+        # Normalised only when there is something it could equal (or begin, for the title): a
+        # norm begins with the block's first folded word character, which tells most apart.
+        norm = None
+        pending_norm = _norm(pending[-1].text) if pending else None
+        if title_norm or standfirst_norm or pending:
+            initial = _first_word_char(text)
+            if (
+                (title_norm and title_norm.startswith(initial))
+                or (standfirst_norm and standfirst_norm.startswith(initial))
+                or (pending_norm is not None and pending_norm.startswith(initial))
+            ):
+                norm = _norm(text)
+        if (
+            norm is not None
+            and title_norm
+            and (norm == title_norm or (len(norm) > 20 and title_norm.startswith(norm)))
+        ):
             block.reason = "duplicate_title"
-        elif standfirst_norm and norm == standfirst_norm:
+        elif norm is not None and standfirst_norm and norm == standfirst_norm:
             block.reason = "duplicate_standfirst"
-        elif pending and norm == _norm(pending[-1].text):
+        elif norm is not None and pending and norm == pending_norm:
             block.reason = "duplicate_title"
         elif _header_meta(block, info, latest):
             pass
@@ -706,7 +751,9 @@ def _read_blocks(
         if reason:
             removed.append(RemovedBlock(text, reason))
             continue
-        if len(text) > 40 and _GLUED_GATE_RE.search(text):
+        if len(text) > 40 and (
+            _GLUED_GATE_RE.search(text) or (("!" in text or "?" in text) and _GLUED_GATE_RARE_RE.search(text))
+        ):
             text = _GLUED_SENTENCE_RE.sub(r"\1 ", text)
         paragraphs.append(text)
     return title, standfirst, headings, paragraphs, info

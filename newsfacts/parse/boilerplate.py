@@ -98,6 +98,43 @@ CAPTION_CREDIT_RE = re.compile(
     r"\((?:aa|afp|ap|epa|dpa|efe|reuters|anadolu|tass)\s+photo\)\s*$)",
     _I,
 )
+# CAPTION_CREDIT_RE's alternatives regrouped so that re can skip through a paragraph in C (the
+# whole alternation has no common first character, so re tries it at every position): a text
+# matches it iff it matches one of these. Each behind a literal that its alternatives need;
+# only the last group (opening with `\b`) still scans slowly, and it needs rare words.
+_CREDIT_BRACKET_RE = re.compile(
+    r"\[[^\]]{2,60}/[^\]]{2,40}\]|\((?:photo|image|picture|credit|фото|foto)[^)]{0,80}\)|"
+    r"\((?:[\w .'-]{0,40}\s)?via\s+(?:afp|ap|reuters|getty images|epa|anadolu|dpa|efe)[^)]{0,20}\)\s*$|"
+    r"\((?:aa|afp|ap|epa|dpa|efe|reuters|anadolu|tass)\s+photo\)\s*$",
+    _I,
+)
+_CREDIT_AGENCY_RE = re.compile(
+    r"(?:/|\|)\s*(?:the )?(?:associated press|ap photo|reuters|afp|getty images|epa|anadolu|ap|tass|"
+    r"ria novosti|sputnik|efe|dpa|ansa|shutterstock|ukrinform|unian)\b[^.]{0,40}$",
+    _I,
+)
+# "[A-Z]{2,}(?:\s[A-Z]{2,})?/" and "\s/\s+" with what precedes the slash as a lookbehind.
+_CREDIT_SLASH_RE = re.compile(
+    r"/(?<=[A-Z][A-Z]/)(?:the )?(?:associated press|reuters|afp|ap|epa|getty|bloomberg)\b|"
+    r"/(?<=\s/)\s+[\w .'-]{2,40}$",
+    _I,
+)
+_CREDIT_NAMED_RE = re.compile(r"\b(?:via|for) getty images\b|\bap photo/|\bgetty images$|\bshutterstock$", _I)
+
+
+def _credit_search(text: str, low: str) -> bool:
+    """`CAPTION_CREDIT_RE.search(text)`; `low` is `_folded(text)`."""
+    if ("(" in text or "[" in text) and _CREDIT_BRACKET_RE.search(text):
+        return True
+    if ("/" in text or "|" in text) and _CREDIT_AGENCY_RE.search(text):
+        return True
+    if "/" in text and _CREDIT_SLASH_RE.search(text):
+        return True
+    if "getty" in low or "ap photo/" in low or "shutterstock" in low:
+        return _CREDIT_NAMED_RE.search(text) is not None
+    return False
+
+
 BYLINE_RE = re.compile(
     r"^(?i:by|written by|words by|reporting by|par|por|di|von|від|от|автор[:]?|autor[:]?)\s+"
     r"(?:[A-ZА-ЯЁІЇЄ][\w.'’-]+\.?\s*){1,4}(?:(?:,|\||and|&|in|и|та|y|et|e|und|—|-|–)\s*.{0,80})?$",
@@ -313,11 +350,13 @@ def is_menu_line(text: str) -> bool:
         return True
     if low.startswith(_ACCOUNT_STARTS) and _ACCOUNT_RE.match(low):
         return True
-    # Without a separator the split is [low]: skip the regex (most lines have none).
-    parts = [p for p in _PIPE_SPLIT.split(low) if p] if _has(low, _PIPE_CHARS) else [low]
-    if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts):
-        return True
-    words = low.split()
+    # Without a separator the split is [low], one part: skip the regex (most lines have none).
+    # split(None, 3) tells "more than three words" without splitting a whole paragraph.
+    if _has(low, _PIPE_CHARS):
+        parts = [p for p in _PIPE_SPLIT.split(low) if p]
+        if len(parts) >= 3 and all(len(p.split(None, 3)) <= 3 for p in parts):
+            return True
+    words = low.split(None, 3)
     return 0 < len(words) <= 3 and all(w.strip(",:") in MENU_WORDS for w in words)
 
 
@@ -399,9 +438,8 @@ _TRIGGER_WORDS = frozenset(
         "supporter",
     ]
 )
-_TRIGGER_SUBSTRINGS = ("/", "[", "©", "(@", "(c)")
+_TRIGGER_SUBSTRINGS = ("/", "[", "©", "(@", "(c)")  # tested inline in _triggered
 _PUNCT = "\"'’‘“”«»()[]{}.,;:!?|–—-*•·"
-_PUNCT_OR_SPACE_RE = re.compile(rf"[\s{re.escape(_PUNCT)}]+")
 
 
 # Short blocks can also be adverts, share bars, embeds, comment links or "Read more: ..." lines.
@@ -507,26 +545,43 @@ _SHORT_TRIGGER_WORDS = _TRIGGER_WORDS | frozenset(
 
 
 def _triggered(text: str, short: bool = False) -> bool:
-    for needle in _TRIGGER_SUBSTRINGS:  # a plain loop: cheaper than any() over a generator
-        if needle in text:
-            return True
+    # _TRIGGER_SUBSTRINGS spelt out (cheaper than a loop); "(@" and "(c)" behind one test for "(".
+    if "/" in text or "[" in text or "©" in text or ("(" in text and ("(@" in text or "(c)" in text)):
+        return True
     if short and ":" in text:
         return True
-    low = text.lower()
-    if low.isascii():
-        # Same words via bytes.translate, several times cheaper than str.translate on a paragraph.
-        words_b = low.encode("ascii").translate(_PUNCT_TO_SPACE_B).split()
-        return not (_SHORT_TRIGGER_WORDS_B if short else _TRIGGER_WORDS_B).isdisjoint(words_b)
-    # str.translate looks up every character of a non-ASCII text in a dict; a split in C is cheaper
-    words = _PUNCT_OR_SPACE_RE.split(low)
-    return not (_SHORT_TRIGGER_WORDS if short else _TRIGGER_WORDS).isdisjoint(words)
+    # The words split on _PUNCT and whitespace, as UTF-8 bytes: bytes.translate (which also
+    # lowercases ASCII) and bytes.split are several times cheaper than str.translate or a str
+    # regex split on a paragraph.
+    if text.isascii():
+        words = text.encode("ascii").translate(_LOWER_PUNCT_TO_SPACE_B).split()
+    else:
+        raw = text.lower().encode("utf-8")
+        if b"\xe2" in raw or b"\xc2" in raw or b"\xe1" in raw or b"\xe3" in raw:
+            raw = _WIDE_SEPARATOR_B.sub(b" ", raw)  # (every wide separator opens with one of these)
+        words = raw.translate(_LOWER_PUNCT_TO_SPACE_B).split()
+    return not (_SHORT_TRIGGER_WORDS_B if short else _TRIGGER_WORDS_B).isdisjoint(words)
 
 
-_TRIGGER_WORDS_B = frozenset(w.encode("ascii") for w in _TRIGGER_WORDS if w.isascii())
-_SHORT_TRIGGER_WORDS_B = frozenset(w.encode("ascii") for w in _SHORT_TRIGGER_WORDS if w.isascii())
-# The ASCII part of _PUNCT as bytes, plus the separators str.split() knows and bytes.split() does not.
-_PUNCT_TO_SPACE_B = bytes(
-    32 if (chr(b) in "\"'()[]{}.,;:!?|-*" or 0x1C <= b <= 0x1F) else b for b in range(256)
+_TRIGGER_WORDS_B = frozenset(w.encode("utf-8") for w in _TRIGGER_WORDS)
+_SHORT_TRIGGER_WORDS_B = frozenset(w.encode("utf-8") for w in _SHORT_TRIGGER_WORDS)
+# A reference for the words _triggered sees: text.lower().translate(_PUNCT_TO_SPACE).split().
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in _PUNCT})
+# ASCII: A-Z lowered, the ASCII part of _PUNCT and the separators str.split() knows and
+# bytes.split() does not (0x1C-0x1F) made spaces. Bytes >= 0x80 (inside UTF-8 sequences) kept.
+_LOWER_PUNCT_TO_SPACE_B = bytes(
+    32 if ((b < 0x80 and chr(b) in _PUNCT) or 0x1C <= b <= 0x1F) else (b + 32 if 0x41 <= b <= 0x5A else b)
+    for b in range(256)
+)
+# The UTF-8 of every non-ASCII separator: _PUNCT's and the whitespace str.split() knows (none
+# is above U+3000, the ideographic space).
+_WIDE_SEPARATOR_B = re.compile(
+    b"|".join(
+        re.escape(ch.encode("utf-8"))
+        for ch in sorted(
+            {c for c in _PUNCT if not c.isascii()} | {chr(c) for c in range(0x80, 0x3001) if chr(c).isspace()}
+        )
+    )
 )
 
 
@@ -575,6 +630,17 @@ _SOCIAL_STARTS = (
 )
 _EMBED_NEEDLES = ("/", ":", "instagram", "shared by", "(@", "this content ", "javascript", "your browser")
 _EMBED_STARTS = ("embedded ", "watch", "video", "listen", "audio", "load", "(video")
+# The unanchored alternatives of EMBED_RE each need one of these (the `^` ones match at 0 only).
+_EMBED_ANYWHERE_NEEDLES = (
+    "pic.twitter.com/",
+    "t.co/",
+    "bit.ly/",
+    "a post shared by",
+    "(@",
+    "this content ",
+    "enable javascript",
+    "your browser does not support",
+)
 _COPYRIGHT_NEEDLES = (
     "©",
     "(c)",
@@ -619,6 +685,18 @@ _CREDIT_NEEDLES = (
     "via dpa",
     "via efe",
 )
+_CREDIT_PLAIN = ("/", "|", "getty", "shutterstock", " photo)")
+_CREDIT_PAREN = tuple(n for n in _CREDIT_NEEDLES if n.startswith("("))
+_CREDIT_VIA = tuple(n for n in _CREDIT_NEEDLES if n.startswith("via "))
+
+
+def _has_credit_needle(low: str) -> bool:
+    """`_has(low, _CREDIT_NEEDLES)`: the "(..." and "via ..." needles only behind one scan each."""
+    return (
+        _has(low, _CREDIT_PLAIN)
+        or ("(" in low and _has(low, _CREDIT_PAREN))
+        or ("via " in low and _has(low, _CREDIT_VIA))
+    )
 
 
 def _has(low: str, needles: tuple[str, ...]) -> bool:
@@ -651,7 +729,8 @@ def classify_line(text: str) -> str | None:
     low = _folded(text)
     if n_words <= 6 and ADVERT_RE.match(text):
         return "advert"
-    if (n_words <= 2 or _has(low, _COOKIE_NEEDLES)) and COOKIE_RE.search(text):
+    # Without a needle only the anchored alternative can match: a match at 0, not a scan.
+    if COOKIE_RE.search(text) if _has(low, _COOKIE_NEEDLES) else n_words <= 2 and COOKIE_RE.match(text):
         return "cookie_notice"
     if n_words <= 45 and _has(low, _NEWSLETTER_NEEDLES) and NEWSLETTER_RE.search(text):
         return "newsletter"
@@ -664,7 +743,7 @@ def classify_line(text: str) -> str | None:
     if (
         n_words <= 40
         and (_has(low, _EMBED_NEEDLES) or low.startswith(_EMBED_STARTS))
-        and EMBED_RE.search(text)
+        and (EMBED_RE.match(text) or (_has(low, _EMBED_ANYWHERE_NEEDLES) and EMBED_RE.search(text)))
     ):
         return "embed"
     if n_words <= 40 and _has(low, _COPYRIGHT_NEEDLES) and COPYRIGHT_RE.search(text):
@@ -676,7 +755,7 @@ def classify_line(text: str) -> str | None:
     if n_words <= 8 and COMMENTS_RE.match(text):
         return "comments"
     if n_words <= 50 and (
-        CAPTION_START_RE.match(text) or (_has(low, _CREDIT_NEEDLES) and CAPTION_CREDIT_RE.search(text))
+        CAPTION_START_RE.match(text) or (_has_credit_needle(low) and _credit_search(text, low))
     ):
         return "caption"
     if n_words <= 40 and READ_MORE_INLINE_RE.match(text):

@@ -247,7 +247,7 @@ _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=Tr
 
 # "25 March 2022", "4 ottobre 2023", "17 de diciembre de 2023", "26 декабря 2022", "10. März 2023"
 _DMY_NAME = re.compile(
-    rf"(?<![\w])(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:de\s+|del\s+)?"
+    rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:de\s+|del\s+)?"
     rf"(\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
@@ -255,9 +255,15 @@ _DMY_NAME = re.compile(
 _MDY_NAME = re.compile(
     rf"(?<![\w])({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
 )
-_YEAR_GATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)")
+# What follows the month in _MDY_NAME ("\s+25, 2022"): where it is missing, _MDY_NAME (which
+# tries its hundreds of case-insensitive month names at every position) cannot match.
+_MDY_TAIL = re.compile(r"\d(?<=\s\d)\d?(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)", re.IGNORECASE)
+# A leading lookbehind makes re try a pattern at every position of the text: these (and
+# _DMY_NAME, _URL_*) check what precedes the first digit after matching it
+# (`(?<!\d)\d{4}` == `\d(?<!\d\d)\d{3}`), so re skips to the next digit in C.
+_YEAR_GATE = re.compile(r"(?:1(?<!\d1)9|2(?<!\d2)0)\d\d(?!\d)")
+_ISO = re.compile(r"(\d(?<!\d\d)\d{3})-(\d{1,2})-(\d{1,2})(?!\d)")
+_NUMERIC = re.compile(r"(\d(?<![\d.]\d)\d?)([./-])(\d{1,2})\2(\d{4})(?!\d)")
 
 
 def valid_date(year: int, month: int, day: int, latest: date | None = None) -> date | None:
@@ -283,6 +289,8 @@ def find_date(text: str, latest: date | None = None) -> date | None:
         return None
     best: tuple[int, date] | None = None
     for regex, order in ((_DMY_NAME, "dmy"), (_MDY_NAME, "mdy")):
+        if order == "mdy" and not _MDY_TAIL.search(text):
+            continue  # no match can exist: the month-first scan is the costly one
         for m in regex.finditer(text):
             if order == "dmy":
                 day, month, year = int(m[1]), MONTHS[m[2].lower()], int(m[3])
@@ -317,9 +325,9 @@ def has_date(text: str) -> bool:
 # URL shapes: /2022/09/21/, /2023/1/16/, /2022/0325/, 2022-09-22-slug, -20220329-, slug-4-ottobre-2023
 _URL_YMD_PATH = re.compile(r"/(20\d\d|199\d)/(\d{1,2})/(\d{1,2})(?=/|$|[-_.])")
 _URL_Y_MMDD = re.compile(r"/(20\d\d|199\d)/(\d\d)(\d\d)(?=/)")
-_URL_YMD_DASH = re.compile(r"(?<!\d)(20\d\d|199\d)[-_](\d\d)[-_](\d\d)(?!\d)")
-_URL_COMPACT = re.compile(r"(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)")
-_URL_SLUG_NAME = re.compile(rf"(?<![a-z0-9])(\d{{1,2}})-({_MONTH_ALT})-(20\d\d)(?!\d)", re.IGNORECASE)
+_URL_YMD_DASH = re.compile(r"(2(?<!\d2)0\d\d|1(?<!\d1)99\d)[-_](\d\d)[-_](\d\d)(?!\d)")
+_URL_COMPACT = re.compile(r"(2(?<!\d2)0\d\d)(\d\d)(\d\d)(?!\d)")
+_URL_SLUG_NAME = re.compile(rf"(\d(?<![a-z0-9]\d)\d?)-({_MONTH_ALT})-(20\d\d)(?!\d)", re.IGNORECASE)
 
 
 def date_from_url(url: str, latest: date | None = None) -> date | None:

@@ -26,6 +26,7 @@ _SKIP_TAGS = frozenset(
     ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select")
 )
 _WS = re.compile(r"\s+")
+_CONTAINER_TAGS = frozenset(("div", "section", "article", "main", "body"))
 _PUBLISHED_META = (
     "article:published_time",
     "og:published_time",
@@ -80,6 +81,8 @@ class HtmlDoc:
 
 
 def looks_like_html(text: str) -> bool:
+    if "<" not in text[:5000]:  # every test below needs a tag within the first 5000 characters
+        return False
     head = text[:2000].lower()
     if "<html" in head or "<!doctype html" in head or "<body" in head:
         return True
@@ -89,7 +92,8 @@ def looks_like_html(text: str) -> bool:
 
 
 def clean(text: str | None) -> str:
-    return _WS.sub(" ", text or "").strip()
+    # == _WS.sub(" ", text).strip(): str.split() and re's \s know the same whitespace.
+    return " ".join(text.split()) if text else ""
 
 
 def _meta_map(tree: lxml.html.HtmlElement) -> dict[str, str]:
@@ -238,11 +242,13 @@ def _trafilatura_blocks(tree: lxml.html.HtmlElement) -> list[tuple[str, str]]:
 def _walk_blocks(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
     """Leaf block elements in document order; loose text in divs becomes its own block."""
     blocks: list[tuple[str, str]] = []
-    for element in root.iter():
+    # Preorder, not descending below a skipped or block element (its content is not walked):
+    # the same elements as root.iter() without testing every element's ancestors.
+    stack = [root]
+    while stack:
+        element = stack.pop()
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in _SKIP_TAGS:
-            continue
-        if any(anc.tag in _SKIP_TAGS or anc.tag in _BLOCK_TAGS for anc in element.iterancestors()):
             continue
         if tag in _BLOCK_TAGS:
             # <br><br> inside a paragraph separates paragraphs in hand-made HTML.
@@ -253,14 +259,18 @@ def _walk_blocks(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
                 else ("li" if tag == "li" else "caption" if tag == "figcaption" else "p")
             )
             blocks.extend((kind, p) for p in parts)
-        elif tag in ("div", "section", "article", "main", "body"):
-            text = clean(element.text)
-            if text:
-                blocks.append(("p", text))
-        if tag and element.tail and element.getparent() is not None:
-            parent_tag = element.getparent().tag
-            if parent_tag in ("div", "section", "article", "main", "body") and clean(element.tail):
-                blocks.append(("p", clean(element.tail)))
+        else:
+            if tag in _CONTAINER_TAGS:
+                text = clean(element.text)
+                if text:
+                    blocks.append(("p", text))
+            stack.extend(reversed(element))
+        if tag and element.tail:
+            parent = element.getparent()
+            if parent is not None and parent.tag in _CONTAINER_TAGS:
+                tail = clean(element.tail)
+                if tail:
+                    blocks.append(("p", tail))
     return blocks
 
 

@@ -23,6 +23,8 @@ _MD_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _WS = re.compile(r"\s+")
+_RULE_RE = re.compile(r"[-*_=]{3,}")  # a thematic break, or a setext heading's underline
+_RULE_CHARS = frozenset("-*_=")
 
 CRAWLER_SECTIONS = ("Metadata", "Page Structure", "Content", "Links")
 _SECTION_RE = re.compile(r"^##\s+(" + "|".join(CRAWLER_SECTIONS) + r")\s*$", re.MULTILINE)
@@ -42,8 +44,13 @@ _FETCH_KEYS = ("scraped at", "fetched at", "crawled at", "retrieved at", "date",
 
 
 def md_inline(text: str) -> str:
-    text = _MD_LINK_RE.sub(r"\1", text)
-    return _MD_EMPHASIS_RE.sub(r"\2", text).strip()
+    # Each sub only where its syntax can occur: a sub with a group template costs a Python-level
+    # call into re even when nothing matches.
+    if "](" in text:
+        text = _MD_LINK_RE.sub(r"\1", text)
+    if "*" in text or "_" in text or "`" in text:
+        text = _MD_EMPHASIS_RE.sub(r"\2", text)
+    return text.strip()
 
 
 def split_markdown(text: str) -> list[Block]:
@@ -54,12 +61,12 @@ def split_markdown(text: str) -> list[Block]:
         if heading:
             blocks.append(Block("h", md_inline(heading[2])))
             continue
-        if re.fullmatch(r"[-*_=]{3,}", line):
+        if line[:1] in _RULE_CHARS and _RULE_RE.fullmatch(line):
             if line[0] == "=" and blocks and blocks[-1].kind == "line":
                 blocks[-1].kind = "h"  # a setext heading: the line above, underlined with ===
             continue
-        images = _MD_IMAGE_RE.findall(line)
-        line = _MD_IMAGE_RE.sub("", line).strip()
+        images = _MD_IMAGE_RE.findall(line) if "![" in line else []
+        line = _MD_IMAGE_RE.sub("", line).strip() if images else line.strip()
         if images and not line:
             alt = _WS.sub(" ", " ".join(images)).strip()
             if alt:

@@ -14,7 +14,9 @@ _STAMP_RE = re.compile(r"^\ufeff?\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b[ \t]*"
 
 
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").lstrip("\ufeff")
+    if "\r" in text:  # a one-character scan, cheaper than looking for the pair
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\u00a0", " ").lstrip("\ufeff")
 
 
 def take_date_stamp(text: str, doc: Document) -> str:
