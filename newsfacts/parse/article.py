@@ -737,7 +737,7 @@ def _read_blocks(
             in_list = True
             reason = "link_list"
         elif in_list:
-            if _body_prose(text) and _ends_terminal(text) and _words(text) >= 30:
+            if _body_prose(text) and _ends_terminal(text) and _words(text, 30) >= 30:
                 in_list = False
             else:
                 reason = "link_list"
@@ -850,7 +850,7 @@ def _dateline_evidence(text: str, info: _HeaderInfo, latest: date | None) -> Non
 def _body_reason(body: list[Block], j: int, n: int) -> str | None:
     """Context rules inside the body: short-line runs, author bios, headings, a cut-off tail."""
     text = body[j].text
-    words = _words(text)
+    words = _words(text, 90)  # no rule below reads past 90 words
     if body[j].kind == "h":
         return "heading"
     prev_text = body[j - 1].text if j > 0 else ""
@@ -859,8 +859,8 @@ def _body_reason(body: list[Block], j: int, n: int) -> str | None:
         # A name line followed by the author's bio at the end of the page.
         if next_text and next_text.startswith(text) and bp.AUTHOR_ROLE_RE.search(next_text):
             return "author_bio"
-        short_neighbours = (_words(prev_text) <= 3 and prev_text and not _ends_terminal(prev_text)) or (
-            _words(next_text) <= 3 and next_text and not _ends_terminal(next_text)
+        short_neighbours = (_words(prev_text, 3) <= 3 and prev_text and not _ends_terminal(prev_text)) or (
+            _words(next_text, 3) <= 3 and next_text and not _ends_terminal(next_text)
         )
         if short_neighbours:
             return "menu"
