@@ -90,6 +90,7 @@ _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 def _letters(script: re.Pattern[str], text: str) -> int:
     return sum(map(len, script.findall(text)))
 
+
 _UK_ONLY_RE = re.compile(r"[іїєґІЇЄҐ]")
 _RU_ONLY_RE = re.compile(r"[ыэъёЫЭЪЁ]")
 

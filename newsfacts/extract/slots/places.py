@@ -385,22 +385,26 @@ def _namesake_in_named_region(unit: Unit, refs: list[PlaceRef]) -> list[PlaceRef
     return out
 
 
+def _conjunctions(language: str) -> str:
+    """The language's "and" words as a regex alternation."""
+    lexicon = load_lexicon(language)
+    return lexicon.pattern("conjunction") if lexicon else "(?!)"
+
+
+_LIST_WORD = r"[^\W\d_][\w'’-]+"
+
+
 @cache
 def _region_list_re(language: str) -> re.Pattern[str]:
     """Words in a list before a region word: "Kursk, Bryansk and Oryol [regions]"."""
-    lexicon = load_lexicon(language)
-    joiner = lexicon.pattern("conjunction") if lexicon else "(?!)"
-    word = r"[^\W\d_][\w'’-]+"
+    joiner, word = _conjunctions(language), _LIST_WORD
     return re.compile(rf"(?P<names>{word}(?:\s*,\s*{word})*\s*(?:,\s*)?{joiner}\s+{word})\s+$", re.I)
 
 
 @cache
 def _region_list_end_re(language: str) -> re.Pattern[str]:
     """The end of `_region_list_re`: a text it matches, this one matches too."""
-    lexicon = load_lexicon(language)
-    joiner = lexicon.pattern("conjunction") if lexicon else "(?!)"
-    word = r"[^\W\d_][\w'’-]+"
-    return re.compile(rf"{joiner}\s+{word}\s+$", re.I)
+    return re.compile(rf"{_conjunctions(language)}\s+{_LIST_WORD}\s+$", re.I)
 
 
 def _listed_regions(
@@ -445,7 +449,7 @@ def _listed_regions(
 @cache
 def _names_after_re(language: str) -> re.Pattern[str]:
     lexicon = load_lexicon(language)
-    joiner = lexicon.pattern("conjunction") if lexicon else "(?!)"
+    joiner = _conjunctions(language)
     word = r"[A-ZА-ЯІЇЄҐ][\w'’-]+"
     of = lexicon.pattern("genitive") if lexicon else "(?!)"
     return re.compile(
@@ -559,8 +563,7 @@ _LIST_NAME = r"[A-ZА-ЯЁІЇЄҐ][\w'’]++(?:-[\w'’]++)*(?: [A-ZА-ЯЁІЇ
 @cache
 def _name_list_re(language: str) -> re.Pattern[str]:
     """A list of capitalised names: "Striliche, Krasne, Pylna and Borysivka"."""
-    lexicon = load_lexicon(language)
-    joiner = lexicon.pattern("conjunction") if lexicon else "(?!)"
+    joiner = _conjunctions(language)
     return re.compile(rf"{_LIST_NAME}(?:(?:\s*,\s*(?:{joiner}\s+)?|\s+{joiner}\s+){_LIST_NAME})+")
 
 
