@@ -3,6 +3,7 @@ on real article files.
 
     .venv/bin/python bench/bench_extract.py [--n 5000] [--runs 5] [--stream 100000 | --quick]
     .venv/bin/python bench/bench_extract.py --corpus DIR [--corpus DIR ...] [--n 5000] [--runs 3]
+        [--code CHECKOUT]
 
 Synthetic: prints articles/s (median of several runs) on one core, with a 2-process
 multiprocessing.Pool over chunks, and the peak RSS of this process after streaming --stream
@@ -12,6 +13,9 @@ articles through parse + extract without holding them.
 there is one), repeats them to at least --n articles, and times parse + extract on one core:
 articles/s and words/s, median of --runs passes. Generated text flatters rules written for it;
 real text is the figure that counts.
+
+--code: time the parse and extract code of another checkout of this repository (an earlier commit,
+`git worktree add /tmp/before COMMIT`) on the same files, for before/after figures.
 """
 
 from __future__ import annotations
@@ -28,11 +32,17 @@ from datetime import UTC, date, datetime
 from multiprocessing import Pool
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# The code timed: this checkout, or the one given with --code (read before the imports below).
+sys.path.insert(
+    0, sys.argv[sys.argv.index("--code") + 1] if "--code" in sys.argv[:-1] else str(Path(__file__).parents[1])
+)
 
+import newsfacts
 from newsfacts.extract import extract_mentions
 from newsfacts.parse import parse_article
 from newsfacts.records import RawArticle
+
+_CODE = Path(newsfacts.__file__).resolve().parents[1]  # the checkout actually imported
 
 _TOWNS = [
     "Kharkiv",
@@ -185,6 +195,7 @@ def bench_corpus(folders: list[Path], n: int, runs: int) -> None:
             extract_mentions(parse_article(raw))
         rates.append(time.perf_counter() - t)
     elapsed = statistics.median(rates)
+    print(f"code: {_CODE}")
     print(
         f"real corpus: {len(files)} files repeated to {len(articles)} articles, "
         f"{words / len(articles):.0f} words each on average"
@@ -199,6 +210,7 @@ def bench_corpus(folders: list[Path], n: int, runs: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", type=Path, action="append", default=[], help="folder of real article files")
+    ap.add_argument("--code", type=Path, default=_CODE, help="checkout whose code is timed (default: this)")
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--stream", type=int, default=100_000, help="articles to stream for peak RSS (0: skip)")
