@@ -47,9 +47,10 @@ class Cue(NamedTuple):
 def horizon(unit: Unit) -> int:
     """Where history starts in a sentence ("..., a year after an attack there that killed 20"):
     what comes after it is not coded."""
-    cached = unit.memo.get("horizon")
-    if isinstance(cached, int):
-        return cached
+    return unit.remember("horizon", lambda: _horizon(unit))
+
+
+def _horizon(unit: Unit) -> int:
     starts = [h.start for h in unit.of("history")]
     text = unit.text
     since = unit.of("since")
@@ -63,9 +64,7 @@ def horizon(unit: Unit) -> int:
     # looked for only where a bare year is written at all ("in" finds the digits faster than a regex)
     if ("19" in text or "20" in text) and _YEAR_IN_TEXT_RE.search(text):
         starts += [h.start for h in unit.of("locative") if _BARE_YEAR_RE.match(text, h.end)]
-    # min() with a default takes its slow keyword path: the empty case is told apart here
-    unit.memo["horizon"] = found = min(starts) if starts else len(text)
-    return found
+    return min(starts, default=len(text))
 
 
 _BARE_YEAR_RE = re.compile(r"\s+(?:19|20)\d\d(?![\d-])")
@@ -106,12 +105,8 @@ def detect(unit: Unit) -> list[Cue]:
         if habitual and any(abs(h.start - x) <= _HABIT_REACH for x in habitual):
             continue  # "is shelled regularly": a habit, not an incident
         family = str(h.value) if h.category == "cue" else CASUALTY
-        cues.append(_tuple_new(Cue, (family, h.start, h.end)))
+        cues.append(Cue(family, h.start, h.end))
     return cues
-
-
-# A named tuple built without its Python-level __new__, as the lexicon builds its hits.
-_tuple_new = tuple.__new__
 
 
 def _governed(h: Hit, modals: list[tuple[int, int, str]]) -> bool:

@@ -682,10 +682,7 @@ def _draft(
 
 def _unnamed_settlement(unit: Unit) -> bool:
     """ "a village", "a nearby town": a place the text does not name."""
-    found = unit.memo.get("unnamed_settlement")  # asked for each place and draft of a sentence
-    if not isinstance(found, bool):
-        found = unit.memo["unnamed_settlement"] = _find_unnamed_settlement(unit)
-    return found
+    return unit.remember("unnamed_settlement", lambda: _find_unnamed_settlement(unit))
 
 
 def _find_unnamed_settlement(unit: Unit) -> bool:
@@ -768,21 +765,25 @@ def _weapons_destroyed(unit: Unit, cue: d.Cue) -> bool:
 _SEMICOLON_RE = re.compile(";")
 
 
+def _clause_cuts(unit: Unit) -> list[int]:
+    """Where a sentence's clauses part: semicolons, and clause words after a comma, in order."""
+    text = unit.text
+    return sorted(
+        [m.start() for m in _SEMICOLON_RE.finditer(text)]
+        + [
+            h.start
+            for h in unit.of("clause")
+            if h.start > 0 and (text[h.start - 2 : h.start] == ", " or h.value == "strong")
+        ]
+    )
+
+
 def _clause_span(unit: Unit, ref: places.PlaceRef | None, several: bool) -> tuple[int, int]:
     """Where the figures of one of several places are read: between its neighbours' separators."""
     if ref is None or not several:
         return 0, len(unit.text)
     text = unit.text
-    cuts = unit.memo.get("clause_cuts")  # the same for every place of the sentence
-    if not isinstance(cuts, list):
-        cuts = unit.memo["clause_cuts"] = sorted(
-            [m.start() for m in _SEMICOLON_RE.finditer(text)]
-            + [
-                h.start
-                for h in unit.of("clause")
-                if h.start > 0 and (text[h.start - 2 : h.start] == ", " or h.value == "strong")
-            ]
-        )
+    cuts = unit.remember("clause_cuts", lambda: _clause_cuts(unit))  # the same for every place
     # the cuts are sorted: the nearest on each side of the place is found by bisection
     before = bisect_right(cuts, ref.start)
     after = bisect_left(cuts, ref.end)

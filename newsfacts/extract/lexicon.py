@@ -66,8 +66,7 @@ def _fold_char(ch: str) -> str:
 
 _FOLD_TABLE = {i: _fold_char(chr(i)) for i in range(0x2100) if _fold_char(chr(i)) != chr(i)}
 # What is left to fold once a text is in lower case: accents, apostrophes, dashes, blanks.
-_FOLD_LOWER = {chr(i): _fold_char(chr(i)) for i in range(0x2100) if chr(i).lower() == chr(i)}
-_FOLD_LOWER = {c: f for c, f in _FOLD_LOWER.items() if f != c}
+_FOLD_LOWER = {chr(i): folded for i, folded in _FOLD_TABLE.items() if chr(i).lower() == chr(i)}
 _FOLD_LOWER_RE = re.compile("[" + re.escape("".join(sorted(_FOLD_LOWER))) + "]")
 
 
@@ -114,13 +113,9 @@ class Lexicon:
         compiled = _phrase_re(self.language, category)
         return compiled is not None and compiled.match(fold(text)) is not None
 
-    def triggered(self, text: str, folded: str | None = None) -> bool:
-        """Whether `text` has an incident or casualty word: a sentence without one needs no scan."""
-        target = text if folded is None else folded
-        return bool(_matches(self.triggers, target, folded is not None))
-
     def trigger_starts(self, folded: str) -> list[int]:
-        """Where the incident and casualty words of an already folded text start, in order."""
+        """Where the incident and casualty words of an already folded text start, in order: a
+        sentence without one can code nothing, and its words are not looked up."""
         return sorted({h.start for h in _matches(self.triggers, folded, True)})
 
     def values(self, category: str) -> tuple[str, ...]:

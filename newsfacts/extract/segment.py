@@ -7,11 +7,15 @@ A `Unit` is one sentence of the body in the article's language; offsets index in
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from newsfacts.extract.lexicon import LAZY_CATEGORIES, Hit, Lexicon, fold
 from newsfacts.records import ParsedArticle
 from newsfacts.sentences import split_sentences
+
+_T = TypeVar("_T")
 
 # Longer "sentences" are tables, lists or run-on page text; they are cut into pieces of this size
 # at the last blank so that every rule sees text of a bounded length.
@@ -31,24 +35,30 @@ class Unit:
     by_category: dict[str, tuple[Hit, ...]] = field(default_factory=dict, compare=False, repr=False)
     lexicon: Lexicon | None = field(default=None, compare=False, repr=False)  # for the lazy categories
     folded: str | None = field(default=None, compare=False, repr=False)  # `fold(text)`, computed once
-    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)  # per-sentence results
+    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)  # see `remember`
 
     def __post_init__(self) -> None:
         if not self.by_category and self.hits:
             index: dict[str, list[Hit]] = {}
             for h in self.hits:
-                found = index.get(h.category)
-                if found is None:
-                    index[h.category] = [h]
-                else:
-                    found.append(h)
+                index.setdefault(h.category, []).append(h)
             self.by_category.update({c: tuple(v) for c, v in index.items()})
 
     def _lazy(self, category: str) -> tuple[Hit, ...]:
+        """A category of LAZY_CATEGORIES, looked up the first time a rule asks for it."""
         found: tuple[Hit, ...] = ()
-        if category in LAZY_CATEGORIES and self.lexicon is not None:
+        if self.lexicon is not None:
             found = tuple(self.lexicon.find(category, self.text, self.folded))
         self.by_category[category] = found
+        return found
+
+    def remember(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """`compute()`, worked out once per sentence for `key`: the places and drafts of one sentence
+        ask the slots the same questions. The memo lives as long as the unit, one extraction."""
+        memo = self.memo
+        if key in memo:
+            return memo[key]  # type: ignore[no-any-return]
+        found = memo[key] = compute()
         return found
 
     # The rules ask tens of times per sentence, mostly for categories the sentence lacks: those

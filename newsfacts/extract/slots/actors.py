@@ -69,13 +69,7 @@ def named_side(unit: Unit, cue_start: int | None = None) -> str | None:
     if not sides:
         return None
     # every draft of a sentence asks, most with the same cue: answered once per cue
-    memo = unit.memo.get("named_side")
-    if not isinstance(memo, dict):
-        memo = unit.memo["named_side"] = {}
-    if cue_start in memo:
-        return memo[cue_start]  # type: ignore[no-any-return]
-    found = memo[cue_start] = _named_side(unit, sides, cue_start)
-    return found
+    return unit.remember(("named_side", cue_start), lambda: _named_side(unit, sides, cue_start))
 
 
 def _named_side(unit: Unit, sides: list[Hit], cue_start: int | None) -> str | None:
@@ -94,21 +88,16 @@ def _named_side(unit: Unit, sides: list[Hit], cue_start: int | None) -> str | No
 
 def _sides(unit: Unit) -> list[Hit]:
     """The side words that name an actor, not a source: read once per sentence."""
-    found = unit.memo.get("acting_sides")
-    if not isinstance(found, list):
-        found = unit.memo["acting_sides"] = [s for s in unit.of("side") if not _is_attribution(unit, s.end)]
-    return found
+    return unit.remember(
+        "acting_sides", lambda: [s for s in unit.of("side") if not _is_attribution(unit, s.end)]
+    )
 
 
 def interceptor_and_launcher(unit: Unit) -> tuple[str | None, str | None]:
     """For an interception: the side named with the air defence or the shooting down, and the side
     named with the weapon ("Russian air defences shot down 25 Ukrainian drones", "30 drones
     ukrainiens ont été interceptés"). A side word bound to a weapon binds to nothing else."""
-    found = unit.memo.get("interceptor_and_launcher")
-    if isinstance(found, tuple):
-        return found
-    found = unit.memo["interceptor_and_launcher"] = _interceptor_and_launcher(unit)
-    return found
+    return unit.remember("interceptor_and_launcher", lambda: _interceptor_and_launcher(unit))
 
 
 def _interceptor_and_launcher(unit: Unit) -> tuple[str | None, str | None]:

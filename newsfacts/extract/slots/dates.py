@@ -58,12 +58,7 @@ class _Found(NamedTuple):
 def resolve(unit: Unit, published: date | None, start: int = 0, end: int | None = None) -> DateRef:
     if start == 0 and end is None:
         # every draft of a sentence, and the story's date, ask for the whole sentence's date
-        cached = unit.memo.get("resolve")
-        if isinstance(cached, tuple) and cached[0] == published:
-            return cached[1]  # type: ignore[no-any-return]
-        found = _resolve(unit, published, 0, len(unit.text))
-        unit.memo["resolve"] = (published, found)
-        return found
+        return unit.remember(("resolve", published), lambda: _resolve(unit, published, 0, len(unit.text)))
     return _resolve(unit, published, start, len(unit.text) if end is None else end)
 
 
@@ -139,13 +134,7 @@ def _announced(f: _Found, announce: list[Hit], text: str) -> bool:
 
 
 def _expressions(unit: Unit, published: date | None) -> list[_Found]:
-    # kept with its publication date: a key formatted from the date would cost more than the lookup
-    cached = unit.memo.get("dates")
-    if isinstance(cached, tuple) and cached[0] == published:
-        return cached[1]  # type: ignore[no-any-return]
-    found = _find_expressions(unit, published)
-    unit.memo["dates"] = (published, found)
-    return found
+    return unit.remember(("dates", published), lambda: _find_expressions(unit, published))
 
 
 def _find_expressions(unit: Unit, published: date | None) -> list[_Found]:

@@ -109,11 +109,8 @@ def _number_word(word: str, language: str) -> int | None:
 
 def quantities(unit: Unit, language: str = "en") -> list[Quantity]:
     """Numbers in digits and in words, without ages, years, clock times or weapon counts."""
-    key = f"quantities:{language}"  # read once per sentence: every place and cue in it asks
-    cached = unit.memo.get(key)
-    if cached is None:
-        cached = unit.memo[key] = _quantities(unit, language)
-    return cached  # type: ignore[return-value]
+    # read once per sentence: every place and cue in it asks
+    return unit.remember(("quantities", language), lambda: _quantities(unit, language))
 
 
 def _quantities(unit: Unit, language: str) -> list[Quantity]:
@@ -164,15 +161,10 @@ def _no_casualty_between(unit: Unit, start: int, end: int) -> bool:
 def casualties(unit: Unit, start: int = 0, end: int | None = None, language: str = "en") -> Casualties:
     """Killed and injured told in unit.text[start:end]."""
     stop = len(unit.text) if end is None else end
-    # each draft of a sentence asks for its span; a tuple key is cheaper to build than a string
-    memo = unit.memo.get("casualties")
-    if not isinstance(memo, dict):
-        memo = unit.memo["casualties"] = {}
-    key = (start, stop, language)
-    cached = memo.get(key)
-    if cached is None:
-        cached = memo[key] = _casualties(unit, start, stop, language)
-    return cached  # type: ignore[no-any-return]
+    # each draft of a sentence asks for its span
+    return unit.remember(
+        ("casualties", start, stop, language), lambda: _casualties(unit, start, stop, language)
+    )
 
 
 _NO_CASUALTIES = Casualties(0, 0)  # immutable: one shared for every sentence without a casualty word
