@@ -21,7 +21,6 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -809,8 +808,8 @@ def _apply_plural(text: str, hits: list[_Hit]) -> None:
 _NAME = r"[A-Z\u0400-\u042f][\w'’]+(?:-[\w'’]+)*(?: [A-Z\u0400-\u042f][\w'’]+)?"
 # "the villages of Cherneshchyna and Masiutivka in the Kharkiv region": front-line villages are often
 # too small for the gazetteer (GeoNames cities500), but the sentence says what they are and where.
-_VILLAGE_LIST_RE = re.compile(  # the lookahead lets the engine skip to likely starts
-    rf"(?=[vsh])\b(?:villages?|settlements?|hamlets?)\s+of\s+(?P<names>{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME})*)"
+_VILLAGE_LIST_RE = re.compile(
+    rf"\b(?:villages?|settlements?|hamlets?)\s+of\s+(?P<names>{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME})*)"
     rf"(?:\s*,?\s+(?:in|of)\s+(?:the\s+)?(?P<region>{_NAME})\s+(?:region|oblast|Oblast|Region|krai|Krai))?"
 )
 # "Petropavlivka, Podoly, Masiutivka and other settlements came under fire"
@@ -943,11 +942,7 @@ def find_places(text: str) -> list[PlaceMention]:
 def _list_region(text: str, hits: list[_Hit], h: _Hit, place: Place, admin1s: frozenset[str]) -> Place:
     """A village in a list of villages of one region ("Kupiansk, Petropavlivka, Pershotravneve and other
     settlements") whose only namesakes lie elsewhere is an unlisted village of that region."""
-    # hits.index(h) without comparing every hit before it: hits are sorted by start, and an equal
-    # hit (the first one counts) starts where h does
-    k = bisect_left(hits, h.start, key=lambda o: o.start)
-    while hits[k] is not h and hits[k] != h:
-        k += 1
+    k = hits.index(h)
     neighbours: list[Place] = []
     for o in (hits[k - 1] if k else None, hits[k + 1] if k + 1 < len(hits) else None):
         if o is None or not (

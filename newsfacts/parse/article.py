@@ -645,27 +645,13 @@ def _read_blocks(
     while i < len(live):
         block = live[i]
         text = block.text
-        # Normalised only when there is something it could equal (or begin, for the title): a
-        # norm begins with the block's first folded word character, which tells most apart.
-        norm = None
-        pending_norm = _norm(pending[-1].text) if pending else None
-        if title_norm or standfirst_norm or pending:
-            initial = _first_word_char(text)
-            if (
-                (title_norm and title_norm.startswith(initial))
-                or (standfirst_norm and standfirst_norm.startswith(initial))
-                or (pending_norm is not None and pending_norm.startswith(initial))
-            ):
-                norm = _norm(text)
-        if (
-            norm is not None
-            and title_norm
-            and (norm == title_norm or (len(norm) > 20 and title_norm.startswith(norm)))
-        ):
+        # Normalised only when there is something to compare with (a pass over the block).
+        norm = _norm(text) if title_norm or standfirst_norm or pending else ""
+        if title_norm and (norm == title_norm or (len(norm) > 20 and title_norm.startswith(norm))):
             block.reason = "duplicate_title"
-        elif norm is not None and standfirst_norm and norm == standfirst_norm:
+        elif standfirst_norm and norm == standfirst_norm:
             block.reason = "duplicate_standfirst"
-        elif norm is not None and pending and norm == pending_norm:
+        elif pending and norm == _norm(pending[-1].text):
             block.reason = "duplicate_title"
         elif _header_meta(block, info, latest):
             pass

@@ -85,22 +85,9 @@ CAPTION_START_RE = re.compile(
     _I,
 )
 # A credit at the end of a caption: "[Name/Agency]", "(Photo: X)", "X/AFP via Getty Images", "/ Outlet".
-CAPTION_CREDIT_RE = re.compile(
-    r"(?:\[[^\]]{2,60}/[^\]]{2,40}\]|\((?:photo|image|picture|credit|фото|foto)[^)]{0,80}\)|"
-    r"(?:/|\|)\s*(?:the )?(?:associated press|ap photo|reuters|afp|getty images|epa|anadolu|ap|tass|"
-    r"ria novosti|"
-    r"sputnik|efe|dpa|ansa|shutterstock|ukrinform|unian)\b[^.]{0,40}$|"
-    r"\b(?:via|for) getty images\b|\bap photo/|\bgetty images$|\bshutterstock$|"
-    r"[A-Z]{2,}(?:\s[A-Z]{2,})?/(?:the )?(?:associated press|reuters|afp|ap|epa|getty|bloomberg)\b|"
-    r"\s/\s+[\w .'-]{2,40}$|"
-    r"\((?:[\w .'-]{0,40}\s)?via\s+(?:afp|ap|reuters|getty images|epa|anadolu|dpa|efe)[^)]{0,20}\)\s*$|"
-    r"\((?:aa|afp|ap|epa|dpa|efe|reuters|anadolu|tass)\s+photo\)\s*$)",
-    _I,
-)
-# CAPTION_CREDIT_RE's alternatives regrouped so that re can skip through a paragraph in C (the
-# whole alternation has no common first character, so re tries it at every position): a text
-# matches it iff it matches one of these. Each behind a literal that its alternatives need;
-# only the last group (opening with `\b`) still scans slowly, and it needs rare words.
+# Four patterns, each behind a literal its alternatives need, rather than one alternation with no
+# common first character, which re would try at every position of a paragraph; only the last
+# (opening with `\b`) still scans slowly, and it needs rare words.
 _CREDIT_BRACKET_RE = re.compile(
     r"\[[^\]]{2,60}/[^\]]{2,40}\]|\((?:photo|image|picture|credit|фото|foto)[^)]{0,80}\)|"
     r"\((?:[\w .'-]{0,40}\s)?via\s+(?:afp|ap|reuters|getty images|epa|anadolu|dpa|efe)[^)]{0,20}\)\s*$|"
@@ -122,7 +109,7 @@ _CREDIT_NAMED_RE = re.compile(r"\b(?:via|for) getty images\b|\bap photo/|\bgetty
 
 
 def _credit_search(text: str, low: str) -> bool:
-    """`CAPTION_CREDIT_RE.search(text)`; `low` is `_folded(text)`."""
+    """Whether the text ends in or holds a photo credit; `low` is `_folded(text)`."""
     if ("(" in text or "[" in text) and _CREDIT_BRACKET_RE.search(text):
         return True
     if ("/" in text or "|" in text) and _CREDIT_AGENCY_RE.search(text):
@@ -361,6 +348,23 @@ def is_menu_line(text: str) -> bool:
 
 # One cheap gate: a longer block only pays for the individual regexes when a trigger word is
 # present (a set intersection over its words, plus a few substring tests).
+# The share buttons of a page, by the network's name.
+_SOCIAL_SITES = (
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "vk",
+    "viber",
+    "messenger",
+    "flipboard",
+    "bluesky",
+    "threads",
+)
 _TRIGGER_WORDS = frozenset(
     [
         "handout",
@@ -479,20 +483,7 @@ _SHORT_TRIGGER_WORDS = _TRIGGER_WORDS | frozenset(
         "comment",
         "comments",
         "save",
-        "facebook",
-        "twitter",
-        "x",
-        "whatsapp",
-        "telegram",
-        "linkedin",
-        "reddit",
-        "pinterest",
-        "vk",
-        "viber",
-        "messenger",
-        "flipboard",
-        "bluesky",
-        "threads",
+        *_SOCIAL_SITES,
         "view",
         "post",
         "shared",
@@ -564,8 +555,6 @@ def _triggered(text: str, short: bool = False) -> bool:
 
 _TRIGGER_WORDS_B = frozenset(w.encode("utf-8") for w in _TRIGGER_WORDS)
 _SHORT_TRIGGER_WORDS_B = frozenset(w.encode("utf-8") for w in _SHORT_TRIGGER_WORDS)
-# A reference for the words _triggered sees: text.lower().translate(_PUNCT_TO_SPACE).split().
-_PUNCT_TO_SPACE = str.maketrans({c: " " for c in _PUNCT})
 # ASCII: A-Z lowered, the ASCII part of _PUNCT and the separators str.split() knows and
 # bytes.split() does not (0x1C-0x1F) made spaces. Bytes >= 0x80 (inside UTF-8 sequences) kept.
 _LOWER_PUNCT_TO_SPACE_B = bytes(
@@ -612,20 +601,7 @@ _SOCIAL_STARTS = (
     "link copied",
     "comment",
     "save",
-    "facebook",
-    "twitter",
-    "x",
-    "whatsapp",
-    "telegram",
-    "linkedin",
-    "reddit",
-    "pinterest",
-    "vk",
-    "viber",
-    "messenger",
-    "flipboard",
-    "bluesky",
-    "threads",
+    *_SOCIAL_SITES,
 )
 _EMBED_NEEDLES = ("/", ":", "instagram", "shared by", "(@", "this content ", "javascript", "your browser")
 _EMBED_STARTS = ("embedded ", "watch", "video", "listen", "audio", "load", "(video")
@@ -684,9 +660,9 @@ _CREDIT_NEEDLES = (
     "via dpa",
     "via efe",
 )
-_CREDIT_PLAIN = ("/", "|", "getty", "shutterstock", " photo)")
 _CREDIT_PAREN = tuple(n for n in _CREDIT_NEEDLES if n.startswith("("))
 _CREDIT_VIA = tuple(n for n in _CREDIT_NEEDLES if n.startswith("via "))
+_CREDIT_PLAIN = tuple(n for n in _CREDIT_NEEDLES if n not in _CREDIT_PAREN + _CREDIT_VIA)
 
 
 def _has_credit_needle(low: str) -> bool:

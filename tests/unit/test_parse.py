@@ -363,7 +363,8 @@ def test_prose_with_trigger_words_is_content(line: str) -> None:
 
 
 def test_ascii_trigger_path_matches_unicode_path() -> None:
-    """_triggered's bytes fast path for ASCII text sees the same words as the Unicode path."""
+    """_triggered's bytes fast path for ASCII text sees the same words as str.translate."""
+    punct_to_space = str.maketrans({c: " " for c in bp._PUNCT})
     samples = [
         "e-mail us your tips",
         "Don't miss: the (share) of votes",
@@ -372,7 +373,7 @@ def test_ascii_trigger_path_matches_unicode_path() -> None:
     ]
     for text in samples:
         for short in (True, False):
-            words = text.lower().translate(bp._PUNCT_TO_SPACE).split()
+            words = text.lower().translate(punct_to_space).split()
             expected = not (bp._SHORT_TRIGGER_WORDS if short else bp._TRIGGER_WORDS).isdisjoint(words)
             expected = expected or (short and ":" in text) or any(s in text for s in bp._TRIGGER_SUBSTRINGS)
             assert bp._triggered(text, short) == expected, text
