@@ -65,9 +65,6 @@ def resolve(unit: Unit, published: date | None, start: int = 0, end: int | None 
 def _resolve(unit: Unit, published: date | None, start: int, stop: int) -> DateRef:
     found = [f for f in _expressions(unit, published) if start <= f.start < stop]
     night = [h for h in unit.of("night") if start <= h.start < stop]
-    if not found and not night:
-        # most sentences name no day: of the rules below only the clock's can date them
-        return DateRef(published, "clock", 1) if published is not None and _clock(unit.text) else NO_DATE
     announce = unit.of("announce")
     if any(h.value == "past_day" for h in night):
         return NO_DATE
